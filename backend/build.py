@@ -1,0 +1,58 @@
+"""Stage: run setuptools in the patched upstream tree, with the native settings written beside setup.py."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from .context import BuildContext
+from .deps import NativeDeps
+from .errors import BuildError
+from .proc import run_tool, tool_env
+from .toolchain import Toolchain
+
+NATIVE_SETTINGS_FILE = "ffcv_native_build.json"  # read by the patched setup.py
+LIMITED_API_TAG = "cp310"
+LIMITED_API_HEX = "0x030A0000"
+
+
+def write_native_settings(ctx: BuildContext, tree: Path, deps: NativeDeps | None,
+                          toolchain: Toolchain | None) -> Path:
+    """deps/toolchain None: metadata only, no compiler settings needed."""
+    extension: dict[str, object] = deps.extension_kwargs() if deps else {}
+    if deps and toolchain:
+        extension["extra_link_args"] = [*deps.extra_link_args, *toolchain.extra_link_args]
+    bdist_wheel: dict[str, str] = {}
+    if ctx.settings.abi3:
+        # The extension is an empty module (ctypes does the work), so the stable ABI serves every CPython.
+        extension["py_limited_api"] = True
+        extension.setdefault("define_macros", []).append(["Py_LIMITED_API", LIMITED_API_HEX])  # type: ignore[union-attr]
+        bdist_wheel["py_limited_api"] = LIMITED_API_TAG
+    if ctx.settings.build_tag:
+        bdist_wheel["build_number"] = ctx.settings.build_tag
+    path = tree / NATIVE_SETTINGS_FILE
+    path.write_text(json.dumps({"extension": extension, "options": {"bdist_wheel": bdist_wheel}}, indent=2),
+                    encoding="utf-8")
+    return path
+
+
+def _setuptools_hook(ctx: BuildContext, tree: Path, hook: str, out_dir: Path, what: str) -> str:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    script = ("import sys; from setuptools import build_meta as b; "
+              f"print('RESULT=' + b.{hook}(sys.argv[1]))")
+    output = run_tool([sys.executable, "-c", script, str(out_dir)], ctx.log, what, cwd=tree,
+                      env=tool_env(), verbose=ctx.settings.verbose)
+    results = [line[len("RESULT="):] for line in output.splitlines() if line.startswith("RESULT=")]
+    if not results:
+        raise BuildError(f"{what}: setuptools returned no result.")
+    return results[-1]
+
+
+def metadata(ctx: BuildContext, tree: Path, out_dir: Path) -> str:
+    write_native_settings(ctx, tree, None, None)
+    return _setuptools_hook(ctx, tree, "prepare_metadata_for_build_wheel", out_dir, "metadata (setuptools)")
+
+
+def compile_wheel(ctx: BuildContext, tree: Path, deps: NativeDeps, toolchain: Toolchain, out_dir: Path) -> Path:
+    write_native_settings(ctx, tree, deps, toolchain)
+    return out_dir / _setuptools_hook(ctx, tree, "build_wheel", out_dir, "compile (setuptools)")

@@ -1,0 +1,59 @@
+"""Stage: resolve the native libraries (OpenCV core+imgproc, TurboJPEG, threads), one provider per source."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..context import BuildContext
+from ..errors import BuildError
+
+
+@dataclass
+class NativeDeps:
+    """What every provider yields; passed to setup.py as it is."""
+
+    provider: str
+    include_dirs: list[str] = field(default_factory=list)
+    library_dirs: list[str] = field(default_factory=list)
+    libraries: list[str] = field(default_factory=list)
+    define_macros: list[tuple[str, str | None]] = field(default_factory=list)
+    extra_compile_args: list[str] = field(default_factory=list)
+    extra_link_args: list[str] = field(default_factory=list)
+    runtime_dirs: list[str] = field(default_factory=list)  # where the repair step finds shared libraries
+    versions: dict[str, str] = field(default_factory=dict)
+
+    def extension_kwargs(self) -> dict[str, object]:
+        return {
+            "include_dirs": self.include_dirs,
+            "library_dirs": self.library_dirs,
+            "libraries": self.libraries,
+            "define_macros": [list(macro) for macro in self.define_macros],
+            "extra_compile_args": self.extra_compile_args,
+            "extra_link_args": self.extra_link_args,
+        }
+
+
+def check_headers(ctx: BuildContext, include_dirs: list[str]) -> None:
+    """Every promised header must exist in one of the include dirs; names the missing ones."""
+    missing = []
+    for library in ctx.pins.native_libraries:
+        for header in library.headers:
+            if not any((Path(d) / header).is_file() for d in include_dirs):
+                missing.append(f"{header} ({library.name}: {ctx.pins.install_hint(library.name)})")
+    if missing:
+        raise BuildError("Headers not found in " + (", ".join(include_dirs) or "no include dirs") + ":\n  "
+                         + "\n  ".join(missing),
+                         "Install the development packages above, or name the folders with "
+                         "-C deps=dirs -C include-dirs=...")
+
+
+def resolve(ctx: BuildContext) -> NativeDeps:
+    if ctx.settings.deps == "pkg-config":
+        from .pkgconfig import resolve_pkgconfig
+
+        return resolve_pkgconfig(ctx)
+    if ctx.settings.deps == "dirs":
+        from .dirs import resolve_dirs
+
+        return resolve_dirs(ctx)
+    raise BuildError(f"Unknown native dependency provider {ctx.settings.deps!r}.")

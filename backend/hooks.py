@@ -1,0 +1,58 @@
+"""PEP 517 hooks. Each reads the settings, runs its part of the pipeline, and turns BuildError into a clear exit."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable, Mapping, TypeVar
+
+from . import pipeline, repair, sdist, upstream
+from .context import BuildContext
+from .errors import BuildError
+from .log import Log
+
+T = TypeVar("T")
+SETUPTOOLS = "setuptools>=70.1"  # ships bdist_wheel itself
+
+
+def _run(config_settings: Mapping[str, Any] | None, action: Callable[[BuildContext], T]) -> T:
+    log = Log()
+    try:
+        return action(pipeline.make_context(config_settings, log=log))
+    except BuildError as exc:
+        log.error(str(exc))
+        raise SystemExit(1) from None
+
+
+def _network_requirements(ctx: BuildContext) -> list[str]:
+    # pip's settings name the index the upstream sdist comes from.
+    return ["pip"] if upstream.needs_network(ctx) else []
+
+
+def get_requires_for_build_wheel(config_settings: Mapping[str, Any] | None = None) -> list[str]:
+    return _run(config_settings, lambda ctx: [
+        SETUPTOOLS, *(repair.repair_tool_requirements() if ctx.settings.repair else []),
+        *_network_requirements(ctx)])
+
+
+def get_requires_for_build_sdist(config_settings: Mapping[str, Any] | None = None) -> list[str]:
+    return _run(config_settings, lambda ctx: [SETUPTOOLS, *_network_requirements(ctx)])
+
+
+def prepare_metadata_for_build_wheel(metadata_directory: str,
+                                     config_settings: Mapping[str, Any] | None = None) -> str:
+    return _run(config_settings, lambda ctx: pipeline.prepare_metadata(ctx, Path(metadata_directory)))
+
+
+def build_wheel(wheel_directory: str, config_settings: Mapping[str, Any] | None = None,
+                metadata_directory: str | None = None) -> str:
+    return _run(config_settings, lambda ctx: pipeline.build_wheel(ctx, Path(wheel_directory)))
+
+
+def build_sdist(sdist_directory: str, config_settings: Mapping[str, Any] | None = None) -> str:
+    return _run(config_settings, lambda ctx: sdist.build_sdist(ctx, Path(sdist_directory)))
+
+
+def build_editable(wheel_directory: str, config_settings: Mapping[str, Any] | None = None,
+                   metadata_directory: str | None = None) -> str:
+    Log().error("ffcv-wheels has no editable mode: it builds FFCV's released sdist (patched), not a "
+                "source tree you edit. Build a wheel (python -m build --wheel) and pip install it.")
+    raise SystemExit(1)

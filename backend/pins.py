@@ -1,0 +1,77 @@
+"""The data file (vendor_scripts/pins.toml): upstream releases, native libraries, install hints."""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import BuildError
+
+PINS_FILE = Path("vendor_scripts") / "pins.toml"
+
+
+@dataclass(frozen=True)
+class UpstreamPin:
+    project: str
+    version: str
+    filename: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class NativeLibrary:
+    name: str
+    pkg_config: tuple[str, ...]
+    libraries: tuple[str, ...]
+    headers: tuple[str, ...]
+    header_subdirs: tuple[str, ...]
+    install: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Pins:
+    data: dict[str, Any]
+
+    @classmethod
+    def load(cls, project_dir: Path) -> "Pins":
+        if sys.version_info >= (3, 11):
+            import tomllib
+        else:
+            import tomli as tomllib
+        with (project_dir / PINS_FILE).open("rb") as handle:
+            return cls(tomllib.load(handle))
+
+    @property
+    def supported_versions(self) -> list[str]:
+        return sorted(self.data["upstream"]["versions"])
+
+    def upstream(self, version: str | None) -> UpstreamPin:
+        upstream = self.data["upstream"]
+        version = version or upstream["default-version"]
+        entry = upstream["versions"].get(version)
+        if entry is None:
+            raise BuildError(
+                f"Unsupported upstream version {version!r}: supported are {', '.join(self.supported_versions)}.",
+                "Each supported version has a patch series in patches/<version>/ and a pin in "
+                f"{PINS_FILE.as_posix()}.")
+        return UpstreamPin(upstream["project"], version, entry["filename"], entry["sha256"].lower())
+
+    def native(self, name: str) -> NativeLibrary:
+        entry = self.data["native"][name]
+        return NativeLibrary(
+            name=name,
+            pkg_config=tuple(entry.get("pkg-config", ())),
+            libraries=tuple(entry.get("libraries", ())),
+            headers=tuple(entry.get("headers", ())),
+            header_subdirs=tuple(entry.get("header-subdirs", ())),
+            install=dict(entry.get("install", {})),
+        )
+
+    @property
+    def native_libraries(self) -> list[NativeLibrary]:
+        return [self.native(name) for name in ("opencv", "turbojpeg")]
+
+    def install_hint(self, name: str) -> str:
+        install = self.data["native"][name]["install"]
+        return "; ".join(f"{system}: {command}" for system, command in install.items())

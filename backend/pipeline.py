@@ -1,0 +1,103 @@
+"""The pipeline, stage by stage: settings -> upstream -> patches -> deps -> toolchain -> build -> repair -> record -> verify."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator, Mapping
+
+from . import build, deps, repair, toolchain, upstream
+from .archive import extract_sdist
+from .context import BuildContext
+from .log import Log
+from .patching import AppliedPatch, apply_series
+from .pins import Pins
+from .record import RECORD_NAME, add_file_to_wheel, build_host
+from .settings import load_settings
+from .verify import verify_wheel
+
+
+def make_context(config_settings: Mapping[str, Any] | None, project_dir: Path | None = None,
+                 environ: Mapping[str, str] | None = None, log: Log | None = None) -> BuildContext:
+    project_dir = Path.cwd() if project_dir is None else project_dir
+    settings = load_settings(config_settings, os.environ if environ is None else environ, project_dir)
+    return BuildContext(project_dir=project_dir, settings=settings, pins=Pins.load(project_dir), log=log or Log())
+
+
+@contextmanager
+def work_dir() -> Iterator[Path]:
+    with tempfile.TemporaryDirectory(prefix="ffcv-build-") as name:
+        yield Path(name)
+
+
+def patched_tree(ctx: BuildContext, work: Path) -> tuple[Path, Path, list[AppliedPatch]]:
+    """(verified upstream sdist, patched tree, patches applied)."""
+    with ctx.log.stage(f"upstream ffcv {ctx.upstream.version}"):
+        sdist = upstream.upstream_sdist(ctx)
+        tree = extract_sdist(sdist, work)
+    with ctx.log.stage("patches"):
+        applied = apply_series(tree, ctx.patch_dir, ctx.log)
+    return sdist, tree, applied
+
+
+def place_atomically(source: Path, directory: Path) -> Path:
+    """Copy into `directory` under a temporary name, then rename: no half-written file is ever visible."""
+    directory.mkdir(parents=True, exist_ok=True)
+    final = directory / source.name
+    handle, temp_name = tempfile.mkstemp(prefix=f".{source.name}.", dir=directory)
+    os.close(handle)
+    try:
+        shutil.copyfile(source, temp_name)
+        os.chmod(temp_name, 0o644)  # mkstemp makes it private
+        os.replace(temp_name, final)
+    finally:
+        Path(temp_name).unlink(missing_ok=True)
+    return final
+
+
+def build_wheel(ctx: BuildContext, wheel_directory: Path) -> str:
+    with work_dir() as work:
+        _, tree, applied = patched_tree(ctx, work)
+        with ctx.log.stage(f"native dependencies (provider {ctx.settings.deps})"):
+            native = deps.resolve(ctx)
+        with ctx.log.stage("toolchain"):
+            tools = toolchain.detect(ctx)
+        with ctx.log.stage("compile"):
+            raw_wheel = build.compile_wheel(ctx, tree, native, tools, work / "raw")
+        with ctx.log.stage("repair"):
+            repaired = repair.repair(ctx, raw_wheel, native, work / "repaired")
+        record = {
+            "schema": 1,
+            "upstream": {"project": ctx.upstream.project, "version": ctx.upstream.version,
+                         "filename": ctx.upstream.filename, "sha256": ctx.upstream.sha256},
+            "patches": [vars(patch) for patch in applied],
+            "provider": native.provider,
+            "libraries": native.versions,
+            "link": {"libraries": native.libraries, "library_dirs": native.library_dirs},
+            "compiler": tools.version,
+            "abi3": ctx.settings.abi3,
+            "build_tag": ctx.settings.build_tag,
+            "repair": {"tool": repaired.tool, "bundled": repaired.bundled},
+            "host": build_host(),
+        }
+        add_file_to_wheel(repaired.wheel, RECORD_NAME, json.dumps(record, indent=2).encode())
+        with ctx.log.stage("verify"):
+            verify_wheel(ctx, repaired.wheel, repaired=repaired.tool != "none")
+        final = place_atomically(repaired.wheel, wheel_directory)
+    ctx.log.ok(f"built {final.name} ({final.stat().st_size // 1024} KiB)")
+    return final.name
+
+
+def prepare_metadata(ctx: BuildContext, metadata_directory: Path) -> str:
+    with work_dir() as work:
+        _, tree, _ = patched_tree(ctx, work)
+        with ctx.log.stage("metadata"):
+            name = build.metadata(ctx, tree, work / "metadata")
+        target = metadata_directory / name
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.copytree(work / "metadata" / name, target)
+    return name

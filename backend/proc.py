@@ -1,0 +1,59 @@
+"""Running tools: output captured, shown on failure (or live with verbose), progress for long runs."""
+from __future__ import annotations
+
+import os
+import subprocess
+import threading
+import time
+from pathlib import Path
+from typing import Sequence
+
+from .errors import BuildError
+from .log import Log
+
+HEARTBEAT_SECONDS = 15
+TAIL_LINES = 120
+
+
+def run_tool(args: Sequence[str], log: Log, what: str, *, cwd: Path | None = None,
+             env: dict[str, str] | None = None, verbose: bool = False) -> str:
+    """Run `args`; return its combined output. A failure raises BuildError showing the output's tail."""
+    start = time.monotonic()
+    try:
+        process = subprocess.Popen(list(args), cwd=cwd, env=env, stdout=subprocess.PIPE,
+                                   stderr=subprocess.STDOUT, text=True, errors="replace")
+    except OSError as exc:
+        raise BuildError(f"{what}: cannot run {args[0]} ({exc}).") from exc
+    lines: list[str] = []
+    done = threading.Event()
+
+    def heartbeat() -> None:
+        while not done.wait(HEARTBEAT_SECONDS):
+            log.info(f"{what}: still running ({time.monotonic() - start:.0f} s)")
+
+    ticker = threading.Thread(target=heartbeat, daemon=True)
+    ticker.start()
+    try:
+        assert process.stdout is not None
+        for line in process.stdout:
+            lines.append(line.rstrip("\n"))
+            if verbose:
+                log.stream.write(f"    {lines[-1]}\n")
+        code = process.wait()
+    finally:
+        done.set()
+    output = "\n".join(lines)
+    if code != 0:
+        tail = "\n".join(lines[-TAIL_LINES:])
+        raise BuildError(f"{what} failed (exit code {code}); its output:\n{tail}",
+                         "The lines above are the tool's own output." + (
+                             "" if verbose else " More with -C verbose=true."))
+    return output
+
+
+def tool_env(extra_path: Sequence[Path] = (), **variables: str) -> dict[str, str]:
+    env = dict(os.environ)
+    if extra_path:
+        env["PATH"] = os.pathsep.join([*map(str, extra_path), env.get("PATH", "")])
+    env.update(variables)
+    return env

