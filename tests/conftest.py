@@ -1,0 +1,150 @@
+"""Shared fixtures: the project, a context factory, the real upstream sdist, a local package index."""
+from __future__ import annotations
+
+import hashlib
+import http.server
+import json
+import shutil
+import threading
+from pathlib import Path
+from typing import Callable, Iterator
+
+import pytest
+
+from backend.context import BuildContext
+from backend.log import Log
+from backend.pipeline import make_context
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def project_dir() -> Path:
+    return PROJECT_DIR
+
+
+@pytest.fixture(scope="session")
+def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One download cache for the whole test session (the real upstream sdist is fetched once)."""
+    return tmp_path_factory.mktemp("shared-cache")
+
+
+@pytest.fixture(scope="session")
+def upstream_sdist(shared_cache: Path) -> Path:
+    """The real, sha256-verified ffcv sdist from the package index pip is set up for."""
+    ctx = make_context({"cache-dir": str(shared_cache)}, project_dir=PROJECT_DIR, environ={}, log=Log())
+    from backend.upstream import upstream_sdist as fetch
+
+    return fetch(ctx)
+
+
+@pytest.fixture
+def make_ctx(tmp_path: Path) -> Callable[..., BuildContext]:
+    """Context with a private cache; `config` are -C settings, `environ` the environment seen."""
+
+    def factory(config: dict | None = None, environ: dict | None = None, project: Path = PROJECT_DIR,
+                log: Log | None = None) -> BuildContext:
+        config = {"cache-dir": str(tmp_path / "cache"), **(config or {})}
+        return make_context(config, project_dir=project, environ=environ or {}, log=log or Log(colour=False))
+
+    return factory
+
+
+class IndexServer:
+    """A PEP 691/503 simple index on 127.0.0.1 serving files from a folder, with switchable misbehaviour."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.files: dict[str, bytes] = {}
+        self.html = False
+        self.truncate = False
+        self.requests: list[str] = []
+        server = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def do_GET(self) -> None:
+                server.requests.append(self.path)
+                if self.path.startswith("/simple/"):
+                    project = self.path.split("/")[2]
+                    names = sorted(n for n in server.files if n.startswith(project + "-"))
+                    if not names:
+                        self.send_error(404)
+                        return
+                    if server.html:
+                        body = "".join(f'<a href="../../files/{n}#sha256=x">{n}</a>\n' for n in names).encode()
+                        ctype = "text/html"
+                    else:
+                        body = json.dumps({"meta": {"api-version": "1.0"}, "name": project, "files": [
+                            {"filename": n, "url": f"/files/{n}",
+                             "hashes": {"sha256": hashlib.sha256(server.files[n]).hexdigest()}}
+                            for n in names]}).encode()
+                        ctype = "application/vnd.pypi.simple.v1+json"
+                    self.send_response(200)
+                    self.send_header("Content-Type", ctype)
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                elif self.path.startswith("/files/") and self.path[7:] in server.files:
+                    data = server.files[self.path[7:]]
+                    self.send_response(200)
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data[: len(data) // 2] if server.truncate else data)
+                else:
+                    self.send_error(404)
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}/simple"
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture
+def index_server(tmp_path: Path) -> Iterator[IndexServer]:
+    server = IndexServer(tmp_path)
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def fake_project(tmp_path: Path) -> Callable[[str, str], Path]:
+    """A copy of the project whose data file pins `filename` with `sha256` (for fixture archives)."""
+
+    def factory(filename: str, sha256: str) -> Path:
+        root = tmp_path / "project"
+        shutil.copytree(PROJECT_DIR / "backend", root / "backend", ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(PROJECT_DIR / "patches", root / "patches")
+        (root / "vendor_scripts").mkdir()
+        pins = (PROJECT_DIR / "vendor_scripts" / "pins.toml").read_text()
+        real = "42766a487c8a659b543d070f24732c4b65aab8d96980f5792c63e91e55511f00"
+        pins = pins.replace(real, sha256).replace('filename = "ffcv-1.0.2.tar.gz"', f'filename = "{filename}"')
+        (root / "vendor_scripts" / "pins.toml").write_text(pins)
+        return root
+
+    return factory
+
+
+def leftovers(folder: Path) -> list[str]:
+    """Files in a cache folder other than verified downloads and their locks."""
+    if not folder.exists():
+        return []
+    return sorted(p.name for p in folder.rglob("*") if p.is_file() and not p.name.endswith(".lock"))
+
+
+@pytest.fixture
+def no_proxy_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+
+
