@@ -11,7 +11,8 @@ from .errors import BuildError
 
 def _check_member(member: tarfile.TarInfo, archive: Path) -> None:
     path = PurePosixPath(member.name)
-    if path.is_absolute() or ".." in path.parts or member.name.startswith(("/", "\\")) or ":" in path.parts[0]:
+    if path.is_absolute() or ".." in path.parts or member.name.startswith(("/", "\\")) or (
+            path.parts and ":" in path.parts[0]):
         raise BuildError(f"{archive.name} holds an unsafe path {member.name!r}: refusing to extract it.")
     if member.issym() or member.islnk():
         target = PurePosixPath(member.linkname)
@@ -31,7 +32,8 @@ def extract_sdist(archive: Path, dest_parent: Path) -> Path:
                 members = tar.getmembers()
                 for member in members:
                     _check_member(member, archive)
-                tops = {PurePosixPath(m.name).parts[0] for m in members}
+                # A './' entry (tar -C dir .) names the archive root itself, not a top folder.
+                tops = {PurePosixPath(m.name).parts[0] for m in members if PurePosixPath(m.name).parts}
                 if len(tops) != 1:
                     raise BuildError(f"{archive.name} does not hold a single top folder (found {sorted(tops)}).")
                 tar.extractall(staging, members=members, filter="data")

@@ -41,8 +41,8 @@ def upstream_sdist(ctx: BuildContext) -> Path:
         if ctx.settings.offline:
             raise BuildError(f"offline=true and {pin.filename} is not in the cache ({cached.parent}).",
                              "Run once with the network (python -m backend fetch), or pass -C upstream-sdist=PATH.")
-        index_url = ctx.settings.index_url or index.pip_index_url(dict(os.environ))
-        url = index.find_file_url(index_url, pin.project, pin.filename)
+        index_urls = [ctx.settings.index_url] if ctx.settings.index_url else index.pip_index_urls(dict(os.environ))
+        url = index.find_file_url(index_urls, pin.project, pin.filename)
         log.info(f"upstream: downloading {url}")
         download.download(url, cached, pin.sha256, log)
         log.ok(f"upstream: {pin.filename} downloaded and verified ({cached.stat().st_size // 1024} KiB)")

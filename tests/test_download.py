@@ -137,14 +137,38 @@ def test_project_files_both_forms(index_server, no_proxy_env, html):
     files = index.project_files(index_server.url, "ffcv")
     assert files == {FILENAME: file_url(index_server), "ffcv-1.0.1.tar.gz": file_url(index_server, "ffcv-1.0.1.tar.gz")}
     assert index_server.requests == ["/simple/ffcv/"]
-    assert index.find_file_url(index_server.url + "/", "ffcv", FILENAME) == file_url(index_server)
+    assert index.find_file_url([index_server.url + "/"], "ffcv", FILENAME) == file_url(index_server)
 
 
 def test_find_file_url_absent(index_server, no_proxy_env):
     index_server.files["ffcv-1.0.1.tar.gz"] = b"b"
     with pytest.raises(BuildError) as info:
-        index.find_file_url(index_server.url, "ffcv", FILENAME)
-    assert FILENAME in str(info.value) and "not on the index" in str(info.value)
+        index.find_file_url([index_server.url], "ffcv", FILENAME)
+    assert FILENAME in str(info.value) and "was not found on the package index" in str(info.value)
+    assert f"project 'ffcv' has no {FILENAME}" in str(info.value)
+
+
+def test_find_file_url_tries_every_index(index_server, no_proxy_env, tmp_path):
+    """Like pip, the extra indexes are consulted when the first one lacks the project or is down."""
+    index_server.files[FILENAME] = b"a"
+    empty = tmp_path / "empty-index"
+    empty.mkdir()
+    dead = f"http://127.0.0.1:{closed_port()}/simple"
+    assert index.find_file_url([empty.as_uri(), dead, index_server.url], "ffcv", FILENAME) == file_url(index_server)
+    with pytest.raises(BuildError) as info:
+        index.find_file_url([empty.as_uri(), dead], "ffcv", FILENAME)
+    assert "no project 'ffcv'" in str(info.value) and "Cannot reach" in str(info.value)
+
+
+def test_pip_extra_index_urls_follow_the_primary(tmp_path):
+    conf = tmp_path / "pip.conf"
+    conf.write_text("[global]\nindex-url = http://127.0.0.1:9/a/simple\n"
+                    "extra-index-url = http://127.0.0.1:9/b/simple http://127.0.0.1:9/c/simple\n")
+    environ = {"PIP_CONFIG_FILE": str(conf), "HOME": str(tmp_path)}
+    assert index.pip_index_urls(environ) == ["http://127.0.0.1:9/a/simple", "http://127.0.0.1:9/b/simple",
+                                             "http://127.0.0.1:9/c/simple"]
+    assert index.pip_index_urls({**environ, "PIP_EXTRA_INDEX_URL": "http://127.0.0.1:9/d/simple"})[1:] == [
+        "http://127.0.0.1:9/d/simple"]
 
 
 def test_project_files_unreachable(no_proxy_env):
