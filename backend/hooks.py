@@ -4,13 +4,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable, Mapping, TypeVar
 
-from . import pipeline, repair, sdist, upstream
+from . import pipeline, sdist, upstream
 from .context import BuildContext
 from .errors import BuildError
 from .log import Log
 
 T = TypeVar("T")
-SETUPTOOLS = "setuptools>=70.1"  # ships bdist_wheel itself
 
 
 def _run(config_settings: Mapping[str, Any] | None, action: Callable[[BuildContext], T]) -> T:
@@ -28,13 +27,13 @@ def _network_requirements(ctx: BuildContext) -> list[str]:
 
 
 def get_requires_for_build_wheel(config_settings: Mapping[str, Any] | None = None) -> list[str]:
-    return _run(config_settings, lambda ctx: [
-        SETUPTOOLS, *(repair.repair_tool_requirements() if ctx.settings.repair else []),
-        *_network_requirements(ctx)])
+    # setuptools and the repair tools are static build requirements (pyproject.toml), so that the
+    # usual warm build installs its environment in one round.
+    return _run(config_settings, _network_requirements)
 
 
 def get_requires_for_build_sdist(config_settings: Mapping[str, Any] | None = None) -> list[str]:
-    return _run(config_settings, lambda ctx: [SETUPTOOLS, *_network_requirements(ctx)])
+    return _run(config_settings, _network_requirements)
 
 
 def prepare_metadata_for_build_wheel(metadata_directory: str,

@@ -83,7 +83,8 @@ def build_wheel(ctx: BuildContext, wheel_directory: Path) -> str:
             "repair": {"tool": repaired.tool, "bundled": repaired.bundled},
             "host": build_host(),
         }
-        add_file_to_wheel(repaired.wheel, RECORD_NAME, json.dumps(record, indent=2).encode())
+        with ctx.log.stage("record"):
+            add_file_to_wheel(repaired.wheel, RECORD_NAME, json.dumps(record, indent=2).encode())
         with ctx.log.stage("verify"):
             verify_wheel(ctx, repaired.wheel, repaired=repaired.tool != "none")
         final = place_atomically(repaired.wheel, wheel_directory)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 RECORD_NAME = "ffcv-build.json"
+COMPRESS_LEVEL = 6  # zipfile's and the wheel tools' usual deflate level
 
 
 def _dist_info(names: list[str]) -> str:
@@ -25,7 +26,8 @@ def _dist_info(names: list[str]) -> str:
 
 
 def add_file_to_wheel(wheel: Path, filename: str, data: bytes) -> None:
-    """Add `filename` to the wheel's .dist-info and list it in RECORD; the wheel is replaced atomically."""
+    """Add `filename` to the wheel's .dist-info and list it in RECORD; every member is (re)deflated and the
+    wheel is replaced atomically."""
     with zipfile.ZipFile(wheel) as source:
         names = source.namelist()
         dist_info = _dist_info(names)
@@ -43,7 +45,10 @@ def add_file_to_wheel(wheel: Path, filename: str, data: bytes) -> None:
             with zipfile.ZipFile(temp_name, "w", zipfile.ZIP_DEFLATED) as target:
                 for info in source.infolist():
                     if info.filename not in (arcname, record_name):
-                        target.writestr(info, source.read(info.filename))
+                        # Deflated here whatever the source used: the repair step writes uncompressed
+                        # (auditwheel -z 0) so that the wheel is compressed once, not twice.
+                        target.writestr(info, source.read(info.filename), compress_type=zipfile.ZIP_DEFLATED,
+                                        compresslevel=COMPRESS_LEVEL)
                 target.writestr(arcname, data)
                 target.writestr(record_name, record.getvalue())
             os.replace(temp_name, wheel)

