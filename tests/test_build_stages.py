@@ -34,7 +34,9 @@ def test_dirs_provider_builds_a_repaired_wheel(ctx_with_sdist, tmp_path: Path) -
 
 def test_compiler_error_shows_the_compiler_output_and_leaves_nothing(ctx_with_sdist, tmp_path: Path,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CFLAGS", "-include /nonexistent/ffcv-test-header.h")
+    # setuptools passes CFLAGS (older) or CXXFLAGS (newer) to C++ compiles.
+    for variable in ("CFLAGS", "CXXFLAGS"):
+        monkeypatch.setenv(variable, "-include /nonexistent/ffcv-test-header.h")
     out = tmp_path / "out"
     with pytest.raises(BuildError) as error:
         pipeline.build_wheel(ctx_with_sdist({"repair": "false"}), out)
