@@ -1,6 +1,7 @@
 """Safe extraction of sdists: one top folder, no absolute paths, no '..', no links out."""
 from __future__ import annotations
 
+import copy
 import shutil
 import tarfile
 import tempfile
@@ -48,3 +49,34 @@ def extract_sdist(archive: Path, dest_parent: Path) -> Path:
         return final
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def extract_subtree(archive: Path, subdir: str, dest: Path, skip: tuple[str, ...] = ()) -> Path:
+    """Extract only `subdir/` of a .tar.gz into `dest` (which receives its contents), leaving out the
+    top-level folders of the subtree named in `skip` (e.g. samples)."""
+    prefix = subdir.strip("/") + "/"
+    dest.mkdir(parents=True)
+    try:
+        with tarfile.open(archive, "r:gz") as tar:
+            chosen = []
+            for member in tar:
+                if not member.name.startswith(prefix):
+                    continue
+                _check_member(member, archive)
+                relative = member.name[len(prefix):]
+                if not relative or relative.split("/", 1)[0] in skip:
+                    continue
+                member = copy.copy(member)
+                member.name = relative
+                if member.islnk():
+                    if not member.linkname.startswith(prefix):
+                        raise BuildError(f"{archive.name}: hard link {member.name!r} points outside {subdir}.")
+                    member.linkname = member.linkname[len(prefix):]
+                chosen.append(member)
+            if not chosen:
+                raise BuildError(f"{archive.name} holds nothing under {subdir}/.")
+            tar.extractall(dest, members=chosen, filter="data")
+    except (tarfile.TarError, EOFError, OSError, ValueError) as exc:
+        raise BuildError(f"{archive} is truncated or not a valid .tar.gz ({exc}).",
+                         "Delete it and download it again.") from exc
+    return dest

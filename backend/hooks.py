@@ -26,10 +26,15 @@ def _network_requirements(ctx: BuildContext) -> list[str]:
     return ["pip"] if upstream.needs_network(ctx) else []
 
 
+def _wheel_requirements(ctx: BuildContext) -> list[str]:
+    source_tools = ["cmake>=3.24", "ninja>=1.11"] if ctx.settings.deps == "source" else []
+    return [*source_tools, *_network_requirements(ctx)]
+
+
 def get_requires_for_build_wheel(config_settings: Mapping[str, Any] | None = None) -> list[str]:
     # setuptools and the repair tools are static build requirements (pyproject.toml), so that the
     # usual warm build installs its environment in one round.
-    return _run(config_settings, _network_requirements)
+    return _run(config_settings, _wheel_requirements)
 
 
 def get_requires_for_build_sdist(config_settings: Mapping[str, Any] | None = None) -> list[str]:

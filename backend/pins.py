@@ -75,3 +75,46 @@ class Pins:
     def install_hint(self, name: str) -> str:
         install = self.data["native"][name]["install"]
         return "; ".join(f"{system}: {command}" for system, command in install.items())
+
+
+@dataclass(frozen=True)
+class SourceArchive:
+    kind: str  # "pypi": a file of a project on the package index
+    project: str
+    filename: str
+    sha256: str
+    subdir: str
+    skip: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SourcePin:
+    """A native library built from source by the `source` provider."""
+
+    name: str
+    version: str
+    archives: tuple[SourceArchive, ...]
+    cmake_options: tuple[str, ...]
+    include_dirs: tuple[str, ...]
+    link: tuple[str, ...]
+    system_libraries: tuple[str, ...]
+    licence: str
+    simd_assemblers: tuple[str, ...]
+    simd_off_option: str | None
+
+
+def source_pins(pins: Pins) -> list[SourcePin]:
+    """The libraries of the `source` provider, in build order."""
+    result = []
+    for name, entry in pins.data["source"].items():
+        archives = tuple(
+            SourceArchive(kind=a["kind"], project=a["project"], filename=a["filename"], sha256=a["sha256"].lower(),
+                          subdir=a["subdir"], skip=tuple(a.get("skip", ())))
+            for a in entry["archives"])
+        result.append(SourcePin(
+            name=name, version=entry["version"], archives=archives,
+            cmake_options=tuple(entry.get("cmake-options", ())), include_dirs=tuple(entry["include-dirs"]),
+            link=tuple(entry["link"]), system_libraries=tuple(entry.get("system-libraries", ())),
+            licence=entry["licence"], simd_assemblers=tuple(entry.get("simd-assemblers", ())),
+            simd_off_option=entry.get("simd-off-option")))
+    return result

@@ -15,7 +15,7 @@ from .context import BuildContext
 from .log import Log
 from .patching import AppliedPatch, apply_series
 from .pins import Pins
-from .record import RECORD_NAME, add_file_to_wheel, build_host
+from .record import RECORD_NAME, add_files_to_wheel, build_host
 from .settings import load_settings
 from .verify import verify_wheel
 
@@ -61,10 +61,10 @@ def place_atomically(source: Path, directory: Path) -> Path:
 def build_wheel(ctx: BuildContext, wheel_directory: Path) -> str:
     with work_dir() as work:
         _, tree, applied = patched_tree(ctx, work)
-        with ctx.log.stage(f"native dependencies (provider {ctx.settings.deps})"):
-            native = deps.resolve(ctx)
         with ctx.log.stage("toolchain"):
             tools = toolchain.detect(ctx)
+        with ctx.log.stage(f"native dependencies (provider {ctx.settings.deps})"):
+            native = deps.resolve(ctx, tools)
         with ctx.log.stage("compile"):
             raw_wheel = build.compile_wheel(ctx, tree, native, tools, work / "raw")
         with ctx.log.stage("repair"):
@@ -76,15 +76,20 @@ def build_wheel(ctx: BuildContext, wheel_directory: Path) -> str:
             "patches": [vars(patch) for patch in applied],
             "provider": native.provider,
             "libraries": native.versions,
-            "link": {"libraries": native.libraries, "library_dirs": native.library_dirs},
+            "link": {"libraries": native.libraries, "library_dirs": native.library_dirs,
+                     "static": [Path(item).name for item in native.extra_objects]},
             "compiler": tools.version,
             "abi3": ctx.settings.abi3,
             "build_tag": ctx.settings.build_tag,
             "repair": {"tool": repaired.tool, "bundled": repaired.bundled},
             "host": build_host(),
         }
+        extra_files = {RECORD_NAME: json.dumps(record, indent=2).encode()}
+        # Statically linked libraries ship their licences.
+        for name, licence in native.licences.items():
+            extra_files[f"licenses/third-party/{name}/{Path(licence).name}"] = Path(licence).read_bytes()
         with ctx.log.stage("record"):
-            add_file_to_wheel(repaired.wheel, RECORD_NAME, json.dumps(record, indent=2).encode())
+            add_files_to_wheel(repaired.wheel, extra_files)
         with ctx.log.stage("verify"):
             verify_wheel(ctx, repaired.wheel, repaired=repaired.tool != "none")
         final = place_atomically(repaired.wheel, wheel_directory)

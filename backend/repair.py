@@ -4,7 +4,6 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-import sysconfig
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,7 +11,7 @@ from pathlib import Path
 from .context import BuildContext
 from .deps import NativeDeps
 from .errors import BuildError
-from .proc import run_tool, tool_env
+from .proc import run_tool, tool_env, tool_path_dirs
 
 
 @dataclass(frozen=True)
@@ -20,10 +19,6 @@ class RepairResult:
     wheel: Path
     tool: str
     bundled: list[str]
-
-
-def _scripts_dirs() -> list[Path]:
-    return [Path(sysconfig.get_path("scripts")), Path(sys.executable).parent]
 
 
 def bundled_libraries(wheel: Path) -> list[str]:
@@ -44,7 +39,7 @@ def repair(ctx: BuildContext, wheel: Path, deps: NativeDeps, out_dir: Path) -> R
     if not ctx.settings.repair:
         ctx.log.warn("repair=false: the wheel needs the native libraries installed on the system.")
         return RepairResult(wheel, "none", [])
-    extra_path = _scripts_dirs()
+    extra_path = tool_path_dirs()
     if sys.platform.startswith("linux"):
         env = tool_env(extra_path, LD_LIBRARY_PATH=os.pathsep.join(
             [*deps.runtime_dirs, os.environ.get("LD_LIBRARY_PATH", "")]).strip(os.pathsep))

@@ -14,7 +14,7 @@ from typing import Any, Mapping
 from .errors import BuildError
 
 ENV_PREFIX = "FFCV_BUILD_"
-PROVIDERS = ("pkg-config", "dirs")
+PROVIDERS = ("pkg-config", "dirs", "source")
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,8 @@ SCHEMA: tuple[Option, ...] = (
     Option("upstream-sdist", "path", "Build from this local upstream sdist file instead of downloading it."),
     Option("offline", "bool", "Never use the network: the upstream sdist must be bundled, local or cached."),
     Option("index-url", "str", "Package index to download the upstream sdist from (default: pip's settings)."),
-    Option("cache-dir", "path", "Cache for downloads (default: the user cache directory)."),
+    Option("cache-dir", "path", "Cache for downloads and built libraries (default: the user cache directory)."),
+    Option("local-files", "paths", "Pinned archives on disk (a mirror), used instead of downloading; checked by sha256."),
     Option("deps", "choice", "Native dependency provider.", PROVIDERS),
     Option("include-dirs", "paths", "deps=dirs: folders holding opencv2/ and turbojpeg.h."),
     Option("library-dirs", "paths", "deps=dirs: folders holding the OpenCV and TurboJPEG libraries."),
@@ -57,6 +58,7 @@ class Settings:
     offline: bool = False
     index_url: str | None = None
     cache_dir: Path | None = None
+    local_files: tuple[Path, ...] = ()
     deps: str = "pkg-config"
     include_dirs: tuple[Path, ...] = ()
     library_dirs: tuple[Path, ...] = ()

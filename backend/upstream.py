@@ -1,12 +1,13 @@
 """Stage: get FFCV's released sdist (bundled, local, cached or downloaded), always sha256-verified."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from . import download, index
+from . import download, fetch
 from .context import BuildContext
 from .errors import BuildError
+
+CACHE_KIND = "upstream"
 
 
 def needs_network(ctx: BuildContext) -> bool:
@@ -14,8 +15,9 @@ def needs_network(ctx: BuildContext) -> bool:
     pin = ctx.upstream
     if ctx.settings.upstream_sdist or ctx.settings.offline or ctx.bundled_sdist.is_file():
         return False
-    cached = ctx.cache_dir / "upstream" / pin.filename
-    return not (cached.is_file() and download.file_sha256(cached) == pin.sha256)
+    if any(path.name == pin.filename for path in ctx.settings.local_files):
+        return False
+    return not fetch.is_cached(ctx, CACHE_KIND, pin.filename, pin.sha256)
 
 
 def upstream_sdist(ctx: BuildContext) -> Path:
@@ -32,18 +34,4 @@ def upstream_sdist(ctx: BuildContext) -> Path:
         download.verify_file(ctx.bundled_sdist, pin.sha256)
         log.info(f"upstream: {pin.filename} bundled in this sdist (sha256 verified)")
         return ctx.bundled_sdist
-
-    cached = ctx.cache_dir / "upstream" / pin.filename
-    with download.cache_lock(cached):
-        if download.cached_verified(cached, pin.sha256, log):
-            log.info(f"upstream: {cached} (cached, sha256 verified)")
-            return cached
-        if ctx.settings.offline:
-            raise BuildError(f"offline=true and {pin.filename} is not in the cache ({cached.parent}).",
-                             "Run once with the network (python -m backend fetch), or pass -C upstream-sdist=PATH.")
-        index_urls = [ctx.settings.index_url] if ctx.settings.index_url else index.pip_index_urls(dict(os.environ))
-        url = index.find_file_url(index_urls, pin.project, pin.filename)
-        log.info(f"upstream: downloading {url}")
-        download.download(url, cached, pin.sha256, log)
-        log.ok(f"upstream: {pin.filename} downloaded and verified ({cached.stat().st_size // 1024} KiB)")
-        return cached
+    return fetch.fetch_from_index(ctx, CACHE_KIND, pin.project, pin.filename, pin.sha256)

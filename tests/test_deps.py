@@ -7,9 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from backend.deps import NativeDeps, resolve
+from backend.deps import NativeDeps
+from backend.deps import resolve as resolve_with_toolchain
 from backend.deps.pkgconfig import add_flags, keep_linked_modules
 from backend.errors import BuildError
+from backend.toolchain import detect
+
+
+def resolve(ctx):
+    return resolve_with_toolchain(ctx, detect(ctx))
 
 
 def write_pc(folder: Path, name: str, cflags: str, libs: str, version: str = "9.9.9") -> None:
@@ -79,9 +85,11 @@ def test_missing_modules_are_named_with_install_hints(make_ctx, tmp_path: Path,
 
 def test_missing_pkg_config_says_how_to_install_it(make_ctx, tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    ctx = make_ctx()
+    toolchain = detect(ctx)
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(BuildError, match="pkg-config is not installed") as error:
-        resolve(make_ctx())
+        resolve_with_toolchain(ctx, toolchain)
     assert "apt-get install pkg-config" in str(error.value)
 
 

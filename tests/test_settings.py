@@ -8,7 +8,7 @@ import pytest
 from backend.errors import BuildError
 from backend.settings import SCHEMA, Settings, describe_schema, load_settings
 
-ALL_KEYS = ["upstream-version", "upstream-sdist", "offline", "index-url", "cache-dir", "deps",
+ALL_KEYS = ["upstream-version", "upstream-sdist", "offline", "index-url", "cache-dir", "local-files", "deps",
             "include-dirs", "library-dirs", "repair", "build-tag", "abi3", "verbose"]
 
 

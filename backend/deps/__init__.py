@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..context import BuildContext
 from ..errors import BuildError
+from ..toolchain import Toolchain
 
 
 @dataclass
@@ -19,8 +20,10 @@ class NativeDeps:
     define_macros: list[tuple[str, str | None]] = field(default_factory=list)
     extra_compile_args: list[str] = field(default_factory=list)
     extra_link_args: list[str] = field(default_factory=list)
+    extra_objects: list[str] = field(default_factory=list)  # static archives, linked by full path
     runtime_dirs: list[str] = field(default_factory=list)  # where the repair step finds shared libraries
     versions: dict[str, str] = field(default_factory=dict)
+    licences: dict[str, str] = field(default_factory=dict)  # library -> licence file to ship in the wheel
 
     def extension_kwargs(self) -> dict[str, object]:
         return {
@@ -30,6 +33,7 @@ class NativeDeps:
             "define_macros": [list(macro) for macro in self.define_macros],
             "extra_compile_args": self.extra_compile_args,
             "extra_link_args": self.extra_link_args,
+            "extra_objects": self.extra_objects,
         }
 
 
@@ -47,7 +51,7 @@ def check_headers(ctx: BuildContext, include_dirs: list[str]) -> None:
                          "-C deps=dirs -C include-dirs=...")
 
 
-def resolve(ctx: BuildContext) -> NativeDeps:
+def resolve(ctx: BuildContext, toolchain: Toolchain) -> NativeDeps:
     if ctx.settings.deps == "pkg-config":
         from .pkgconfig import resolve_pkgconfig
 
@@ -56,4 +60,8 @@ def resolve(ctx: BuildContext) -> NativeDeps:
         from .dirs import resolve_dirs
 
         return resolve_dirs(ctx)
+    if ctx.settings.deps == "source":
+        from .source import resolve_source
+
+        return resolve_source(ctx, toolchain)
     raise BuildError(f"Unknown native dependency provider {ctx.settings.deps!r}.")

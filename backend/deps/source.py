@@ -1,0 +1,132 @@
+"""Provider `source`: libjpeg-turbo and a minimal OpenCV (core, imgproc) built statically from pinned sources.
+
+Each library is built once per (version, source hash, toolchain, architecture, options) and kept in
+the cache as an installed prefix; a build goes to a temporary folder that is renamed into place only
+when complete, under a lock, so a failed or concurrent build never leaves a prefix that is trusted.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import platform
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from .. import fetch
+from ..archive import extract_subtree
+from ..context import BuildContext
+from ..download import cache_lock
+from ..errors import BuildError
+from ..pins import SourcePin, source_pins
+from ..proc import run_tool, tool_env, tool_path_dirs
+from ..toolchain import Toolchain
+from . import NativeDeps, check_headers
+
+CACHE_KIND = "sources"
+PREFIX_MARKER = "ffcv-wheels-prefix.json"
+SCHEMA = 1  # bump when the way prefixes are built changes
+
+
+def find_tool(name: str) -> str | None:
+    return shutil.which(name, path=os.pathsep.join([*map(str, tool_path_dirs()), os.environ.get("PATH", "")]))
+
+
+def build_tools() -> tuple[str, str]:
+    cmake, ninja = find_tool("cmake"), find_tool("ninja")
+    if cmake is None or ninja is None:
+        raise BuildError("deps=source needs CMake and Ninja.",
+                         "They come from PyPI with the build requirements (python -m build installs them); "
+                         "for a build without isolation: pip install cmake ninja.")
+    return cmake, ninja
+
+
+def configure_options(pin: SourcePin, log_warn: bool, ctx: BuildContext) -> list[str]:
+    options = ["-DCMAKE_BUILD_TYPE=Release", "-DCMAKE_POSITION_INDEPENDENT_CODE=ON",
+               "-DCMAKE_INSTALL_LIBDIR=lib", *pin.cmake_options]
+    if pin.simd_assemblers and not any(find_tool(tool) for tool in pin.simd_assemblers):
+        if log_warn:
+            ctx.log.warn(f"{pin.name}: no {' or '.join(pin.simd_assemblers)} found, building WITHOUT SIMD: "
+                         "JPEG decoding will be several times slower. Install nasm "
+                         "(apt-get install nasm, dnf install nasm, brew install nasm) and rebuild.")
+        options.append(pin.simd_off_option or "")
+    return options
+
+
+def prefix_key(pin: SourcePin, options: list[str], toolchain: Toolchain) -> str:
+    """What makes a built prefix reusable: any change here builds a new one."""
+    inputs = {"schema": SCHEMA, "library": pin.name, "version": pin.version,
+              "sources": [a.sha256 for a in pin.archives], "options": options,
+              "compiler": [toolchain.compiler, toolchain.version],
+              "target": [sys.platform, platform.machine()]}
+    return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def source_archive(ctx: BuildContext, pin: SourcePin) -> tuple[Path, str, tuple[str, ...]]:
+    """The first archive of the pin that can be had (local, cached or from the index)."""
+    problems = []
+    for archive in pin.archives:
+        try:
+            path = fetch.fetch_from_index(ctx, CACHE_KIND, archive.project, archive.filename, archive.sha256)
+            return path, archive.subdir, archive.skip
+        except BuildError as exc:
+            problems.append(f"{archive.filename}: {exc.message}")
+    raise BuildError(f"No source archive of {pin.name} {pin.version} could be had:\n  " + "\n  ".join(problems))
+
+
+def build_prefix(ctx: BuildContext, pin: SourcePin, toolchain: Toolchain) -> Path:
+    """The installed prefix of `pin`, built now or reused from the cache."""
+    options = configure_options(pin, True, ctx)
+    key = prefix_key(pin, options, toolchain)
+    prefixes = ctx.cache_dir / "prefixes"
+    final = prefixes / f"{pin.name}-{pin.version}-{key}"
+    with cache_lock(final):
+        if (final / PREFIX_MARKER).is_file():
+            ctx.log.info(f"source: {pin.name} {pin.version} reused from {final}")
+            return final
+        cmake, ninja = build_tools()
+        archive, subdir, skip = source_archive(ctx, pin)
+        with tempfile.TemporaryDirectory(prefix=f"ffcv-{pin.name}-") as work_name:
+            work = Path(work_name)
+            source = extract_subtree(archive, subdir, work / "src", skip=skip)
+            staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=prefixes))
+            try:
+                env = tool_env(tool_path_dirs())
+                what = f"{pin.name} {pin.version}"
+                with ctx.log.stage(f"source: {what}: configure"):
+                    run_tool([cmake, "-S", str(source), "-B", str(work / "build"), "-G", "Ninja",
+                              f"-DCMAKE_MAKE_PROGRAM={ninja}", f"-DCMAKE_INSTALL_PREFIX={staging}", *options],
+                             ctx.log, f"{what}: configure (cmake)", env=env, verbose=ctx.settings.verbose)
+                with ctx.log.stage(f"source: {what}: compile and install"):
+                    run_tool([cmake, "--build", str(work / "build"), "--target", "install"],
+                             ctx.log, f"{what}: build (ninja)", env=env, verbose=ctx.settings.verbose)
+                missing = [item for item in (*pin.link, pin.licence) if not (staging / item).is_file()]
+                if missing:
+                    raise BuildError(f"{what}: the build did not install {', '.join(missing)}.")
+                (staging / PREFIX_MARKER).write_text(json.dumps(
+                    {"library": pin.name, "version": pin.version, "options": options, "source": archive.name,
+                     "compiler": toolchain.version}, indent=2))
+                os.replace(staging, final)
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+        ctx.log.ok(f"source: {pin.name} {pin.version} built into {final}")
+        return final
+
+
+def resolve_source(ctx: BuildContext, toolchain: Toolchain) -> NativeDeps:
+    deps = NativeDeps(provider="source")
+    for pin in source_pins(ctx.pins):
+        prefix = build_prefix(ctx, pin, toolchain)
+        deps.include_dirs += [str(prefix / d) for d in pin.include_dirs]
+        # Full paths to the static archives: nothing can pick a system copy instead.
+        deps.extra_objects += [str(prefix / item) for item in pin.link]
+        deps.libraries += [lib for lib in pin.system_libraries if lib not in deps.libraries]
+        deps.versions[pin.name] = pin.version
+        deps.licences[pin.name] = str(prefix / pin.licence)
+    if sys.platform != "win32":
+        deps.extra_compile_args.append("-pthread")
+        deps.extra_link_args.append("-pthread")
+    check_headers(ctx, deps.include_dirs)
+    return deps
