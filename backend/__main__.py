@@ -28,7 +28,8 @@ def _config(pairs: list[str]) -> dict[str, str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m backend", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    fetch = commands.add_parser("fetch", help="download and verify the upstream sdist into the cache")
+    fetch = commands.add_parser("fetch", help="download and verify the upstream sdist (and with -C deps=source, "
+                                               "the library sources) into the cache, for offline builds")
     fetch.add_argument("-C", "--config-setting", action="append", default=[], metavar="KEY=VALUE")
     show = commands.add_parser("record", help="print the build record of a wheel or of the installed ffcv")
     show.add_argument("wheel", nargs="?", type=Path, help="a wheel file (default: the installed ffcv)")
@@ -39,6 +40,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "fetch":
             ctx = make_context(_config(args.config_setting), project_dir=PROJECT_DIR, log=log)
             print(upstream.upstream_sdist(ctx))
+            if ctx.settings.deps == "source":
+                from .deps.source import source_archive
+                from .pins import source_pins
+
+                for pin in source_pins(ctx.pins):
+                    print(source_archive(ctx, pin)[0])
         elif args.command == "record":
             data = record.read_from_wheel(args.wheel) if args.wheel else record.read_installed()
             print(json.dumps(data, indent=2))

@@ -98,7 +98,7 @@ class SourcePin:
     include_dirs: tuple[str, ...]
     link: tuple[str, ...]
     system_libraries: tuple[str, ...]
-    licence: str
+    licences: tuple[str, ...]
     simd_assemblers: tuple[str, ...]
     simd_off_option: str | None
 
@@ -115,6 +115,6 @@ def source_pins(pins: Pins) -> list[SourcePin]:
             name=name, version=entry["version"], archives=archives,
             cmake_options=tuple(entry.get("cmake-options", ())), include_dirs=tuple(entry["include-dirs"]),
             link=tuple(entry["link"]), system_libraries=tuple(entry.get("system-libraries", ())),
-            licence=entry["licence"], simd_assemblers=tuple(entry.get("simd-assemblers", ())),
+            licences=tuple(entry["licences"]), simd_assemblers=tuple(entry.get("simd-assemblers", ())),
             simd_off_option=entry.get("simd-off-option")))
     return result

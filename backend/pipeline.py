@@ -86,8 +86,9 @@ def build_wheel(ctx: BuildContext, wheel_directory: Path) -> str:
         }
         extra_files = {RECORD_NAME: json.dumps(record, indent=2).encode()}
         # Statically linked libraries ship their licences.
-        for name, licence in native.licences.items():
-            extra_files[f"licenses/third-party/{name}/{Path(licence).name}"] = Path(licence).read_bytes()
+        for name, licences in native.licences.items():
+            for licence in map(Path, licences):
+                extra_files[f"licenses/third-party/{name}/{licence.name}"] = licence.read_bytes()
         with ctx.log.stage("record"):
             add_files_to_wheel(repaired.wheel, extra_files)
         with ctx.log.stage("verify"):

@@ -14,6 +14,7 @@ import pytest
 from backend.context import BuildContext
 from backend.log import Log
 from backend.pipeline import make_context
+from support.e2e import RUNTIME_PYTHON, TORCH, copy_repo, python_for, run
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
@@ -148,3 +149,19 @@ def no_proxy_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_PROXY", "127.0.0.1")
 
 
+
+
+@pytest.fixture(scope="session")
+def repo(project_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the files a user's clone has, shared by the end-to-end tests."""
+    return copy_repo(project_dir, tmp_path_factory.mktemp("repo"))
+
+
+@pytest.fixture(scope="session")
+def runtime_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh venv with torch from the local disk; each test module installs its wheel into it."""
+    env_dir = tmp_path_factory.mktemp("runtime") / "venv"
+    run([python_for(RUNTIME_PYTHON), "-m", "venv", env_dir])
+    python = env_dir / "bin" / "python"
+    run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", TORCH], timeout=1200)
+    return python

@@ -2,63 +2,15 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
 import sys
 import tarfile
-import venv
 import zipfile
 from pathlib import Path, PurePosixPath
 
 import pytest
 
 from backend.patching import patch_series
-
-TORCH = "torch==2.13.0"  # the CPU build on this machine's disk; FFCV imports torch
-RUNTIME_PYTHON = "3.11"  # the Python that torch file is for
-
-
-def run(args: list[str], cwd: Path | None = None, env: dict | None = None, check: bool = True,
-        timeout: int = 900) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run([str(a) for a in args], cwd=cwd, env=env, capture_output=True, text=True,
-                            timeout=timeout)
-    if check and result.returncode != 0:
-        raise AssertionError(f"{args} failed ({result.returncode}):\n{result.stdout[-4000:]}\n{result.stderr[-6000:]}")
-    return result
-
-
-def copy_repo(project_dir: Path, dest: Path) -> Path:
-    """The files a user's clone has (tracked files, or the sdist's file list when there is no git)."""
-    listed = subprocess.run(["git", "ls-files"], cwd=project_dir, capture_output=True, text=True)
-    names = listed.stdout.split() if listed.returncode == 0 and listed.stdout else None
-    if names is None:
-        shutil.copytree(project_dir, dest, ignore=shutil.ignore_patterns(".venv*", "dist", "__pycache__"))
-        return dest
-    for name in names:
-        (dest / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(project_dir / name, dest / name)
-    return dest
-
-
-def build_env(cache: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("FFCV_BUILD_")}
-    env["FFCV_BUILD_CACHE_DIR"] = str(cache)
-    env["NO_COLOR"] = "1"
-    return env
-
-
-def python_for(version: str) -> Path:
-    """A CPython of this minor version from pyenv (the machine image has 3.10 to 3.13)."""
-    root = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv"))
-    found = sorted(root.glob(f"versions/{version}.*/bin/python{version}"))
-    assert found, f"no CPython {version} under {root}/versions (the machine image should have it)"
-    return found[-1]
-
-
-@pytest.fixture(scope="module")
-def repo(project_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return copy_repo(project_dir, tmp_path_factory.mktemp("repo"))
+from support.e2e import build_env, install_wheel, python_for, roundtrip, run
 
 
 @pytest.fixture(scope="module")
@@ -74,24 +26,8 @@ def built(repo: Path, upstream_sdist: Path, shared_cache: Path,
 
 
 @pytest.fixture(scope="module")
-def runtime(tmp_path_factory: pytest.TempPathFactory, built: dict[str, Path]) -> Path:
-    """A fresh venv with torch from the local disk and the built wheel (dependencies from the index)."""
-    env_dir = tmp_path_factory.mktemp("runtime") / "venv"
-    run([python_for(RUNTIME_PYTHON), "-m", "venv", env_dir])
-    python = env_dir / "bin" / "python"
-    run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", TORCH, built["wheel"]],
-        timeout=1200)
-    return python
-
-
-def roundtrip(python: Path, workdir: Path) -> dict:
-    workdir.mkdir(parents=True, exist_ok=True)
-    script = Path(__file__).parent / "support" / "ffcv_roundtrip.py"
-    # From a temporary folder, so nothing of the checkout can be imported instead of the wheel.
-    result = run([python, script, workdir], cwd=workdir, timeout=600)
-    lines = [line for line in result.stdout.splitlines() if line.startswith("RESULT ")]
-    assert lines, result.stdout + result.stderr
-    return json.loads(lines[-1][len("RESULT "):])
+def runtime(runtime_venv: Path, built: dict[str, Path]) -> Path:
+    return install_wheel(runtime_venv, built["wheel"])
 
 
 def test_sdist_is_ffcv_and_self_contained(built: dict[str, Path], upstream_sdist: Path) -> None:

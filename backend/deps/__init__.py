@@ -23,7 +23,7 @@ class NativeDeps:
     extra_objects: list[str] = field(default_factory=list)  # static archives, linked by full path
     runtime_dirs: list[str] = field(default_factory=list)  # where the repair step finds shared libraries
     versions: dict[str, str] = field(default_factory=dict)
-    licences: dict[str, str] = field(default_factory=dict)  # library -> licence file to ship in the wheel
+    licences: dict[str, list[str]] = field(default_factory=dict)  # library -> licence files to ship in the wheel
 
     def extension_kwargs(self) -> dict[str, object]:
         return {

@@ -26,8 +26,14 @@ from ..toolchain import Toolchain
 from . import NativeDeps, check_headers
 
 CACHE_KIND = "sources"
+LICENCES_DIR = "ffcv-wheels-licences"
 PREFIX_MARKER = "ffcv-wheels-prefix.json"
 SCHEMA = 1  # bump when the way prefixes are built changes
+
+
+def licence_name(relative: str) -> str:
+    """3rdparty/zlib/LICENSE -> 3rdparty-zlib-LICENSE: one flat folder, no clashes."""
+    return relative.replace("/", "-")
 
 
 def find_tool(name: str) -> str | None:
@@ -102,9 +108,14 @@ def build_prefix(ctx: BuildContext, pin: SourcePin, toolchain: Toolchain) -> Pat
                 with ctx.log.stage(f"source: {what}: compile and install"):
                     run_tool([cmake, "--build", str(work / "build"), "--target", "install"],
                              ctx.log, f"{what}: build (ninja)", env=env, verbose=ctx.settings.verbose)
-                missing = [item for item in (*pin.link, pin.licence) if not (staging / item).is_file()]
+                missing = [item for item in pin.link if not (staging / item).is_file()]
+                missing += [f"source {item}" for item in pin.licences if not (source / item).is_file()]
                 if missing:
-                    raise BuildError(f"{what}: the build did not install {', '.join(missing)}.")
+                    raise BuildError(f"{what}: the build did not give {', '.join(missing)}.")
+                for item in pin.licences:
+                    target = staging / LICENCES_DIR / licence_name(item)
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(source / item, target)
                 (staging / PREFIX_MARKER).write_text(json.dumps(
                     {"library": pin.name, "version": pin.version, "options": options, "source": archive.name,
                      "compiler": toolchain.version}, indent=2))
@@ -124,7 +135,7 @@ def resolve_source(ctx: BuildContext, toolchain: Toolchain) -> NativeDeps:
         deps.extra_objects += [str(prefix / item) for item in pin.link]
         deps.libraries += [lib for lib in pin.system_libraries if lib not in deps.libraries]
         deps.versions[pin.name] = pin.version
-        deps.licences[pin.name] = str(prefix / pin.licence)
+        deps.licences[pin.name] = [str(prefix / LICENCES_DIR / licence_name(item)) for item in pin.licences]
     if sys.platform != "win32":
         deps.extra_compile_args.append("-pthread")
         deps.extra_link_args.append("-pthread")

@@ -1,0 +1,66 @@
+"""Helpers of the end-to-end tests: run a command, copy the repository, a build environment, a runtime venv."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+TORCH = "torch==2.13.0"  # the CPU build on this machine's disk; FFCV imports torch
+RUNTIME_PYTHON = "3.11"  # the Python that torch file is for
+
+
+def run(args: list[str], cwd: Path | None = None, env: dict | None = None, check: bool = True,
+        timeout: int = 900) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run([str(a) for a in args], cwd=cwd, env=env, capture_output=True, text=True,
+                            timeout=timeout)
+    if check and result.returncode != 0:
+        raise AssertionError(f"{args} failed ({result.returncode}):\n{result.stdout[-4000:]}\n{result.stderr[-6000:]}")
+    return result
+
+
+def copy_repo(project_dir: Path, dest: Path) -> Path:
+    """The files a user's clone has (tracked files, or the sdist's file list when there is no git)."""
+    listed = subprocess.run(["git", "ls-files"], cwd=project_dir, capture_output=True, text=True)
+    names = listed.stdout.split() if listed.returncode == 0 and listed.stdout else None
+    if names is None:
+        shutil.copytree(project_dir, dest, ignore=shutil.ignore_patterns(".venv*", "dist", "__pycache__"))
+        return dest
+    for name in names:
+        (dest / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(project_dir / name, dest / name)
+    return dest
+
+
+def build_env(cache: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FFCV_BUILD_")}
+    env["FFCV_BUILD_CACHE_DIR"] = str(cache)
+    env["NO_COLOR"] = "1"
+    return env
+
+
+def python_for(version: str) -> Path:
+    """A CPython of this minor version from pyenv (the machine image has 3.10 to 3.13)."""
+    root = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv"))
+    found = sorted(root.glob(f"versions/{version}.*/bin/python{version}"))
+    assert found, f"no CPython {version} under {root}/versions (the machine image should have it)"
+    return found[-1]
+
+
+def install_wheel(python: Path, wheel: Path) -> Path:
+    """The wheel with its dependencies (from the index), replacing any ffcv installed before."""
+    run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", TORCH, wheel], timeout=1200)
+    run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-deps",
+         "--force-reinstall", wheel])
+    return python
+
+
+def roundtrip(python: Path, workdir: Path) -> dict:
+    workdir.mkdir(parents=True, exist_ok=True)
+    script = Path(__file__).parent / "ffcv_roundtrip.py"
+    # From a temporary folder, so nothing of the checkout can be imported instead of the wheel.
+    result = run([python, script, workdir], cwd=workdir, timeout=600)
+    lines = [line for line in result.stdout.splitlines() if line.startswith("RESULT ")]
+    assert lines, result.stdout + result.stderr
+    return json.loads(lines[-1][len("RESULT "):])

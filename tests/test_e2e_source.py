@@ -1,0 +1,52 @@
+"""End to end with `-C deps=source`: OpenCV core+imgproc and libjpeg-turbo built from pinned sources and
+linked statically; the wheel needs no third-party shared library at all."""
+from __future__ import annotations
+
+import json
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from backend.verify import elf_needed
+from support.e2e import build_env, install_wheel, roundtrip, run
+
+SIZE_TARGET = 3 * 1024 * 1024
+
+
+@pytest.fixture(scope="module")
+def source_wheel(repo: Path, shared_cache: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist-source")
+    result = run([sys.executable, "-m", "build", "--wheel", "-C", "deps=source", "--outdir", out], cwd=repo,
+                 env=build_env(shared_cache), timeout=1800)
+    assert "source: opencv 4.12.0" in result.stderr + result.stdout
+    (wheel,) = out.glob("*.whl")
+    return wheel
+
+
+def test_source_wheel_is_small_and_links_nothing_third_party(source_wheel: Path) -> None:
+    assert source_wheel.name.startswith("ffcv-1.0.2-cp310-abi3-manylinux_")
+    assert source_wheel.stat().st_size < SIZE_TARGET
+    with zipfile.ZipFile(source_wheel) as archive:
+        names = archive.namelist()
+        (extension,) = [n for n in names if n.startswith("ffcv/_libffcv")]
+        needed = elf_needed(archive.read(extension))
+        record = json.loads(archive.read("ffcv-1.0.2.dist-info/ffcv-build.json"))
+    assert not any(n.startswith("ffcv.libs/") for n in names)  # nothing for auditwheel to bundle
+    assert not any("opencv" in lib or "turbojpeg" in lib or "jpeg" in lib for lib in needed), needed
+    assert record["provider"] == "source"
+    assert record["libraries"] == {"libjpeg-turbo": "3.1.2", "opencv": "4.12.0"}
+    assert record["link"]["static"] == ["libturbojpeg.a", "libopencv_imgproc.a", "libopencv_core.a", "libzlib.a"]
+    for licence in ("libjpeg-turbo/LICENSE.md", "libjpeg-turbo/README.ijg", "opencv/LICENSE",
+                    "opencv/3rdparty-zlib-LICENSE"):
+        assert f"ffcv-1.0.2.dist-info/licenses/third-party/{licence}" in names
+
+
+def test_ffcv_runs_with_static_libraries(runtime_venv: Path, source_wheel: Path, tmp_path: Path) -> None:
+    python = install_wheel(runtime_venv, source_wheel)
+    report = roundtrip(python, tmp_path / "work")
+    assert report["plain_mean_abs_diff"] < 2.0 and report["plain_max_abs_diff"] <= 12, report
+    assert report["rrc_mean_abs_diff"] < 2.5 and report["rrc_max_abs_diff"] <= 16, report
+    assert report["rrc_labels_ok"]
+    assert report["mapped"] == []  # no OpenCV or TurboJPEG library mapped from anywhere

@@ -1,0 +1,130 @@
+"""The `source` provider's machinery with real CMake and Ninja on tiny fixture projects (seconds, not minutes)."""
+from __future__ import annotations
+
+import io
+import tarfile
+import threading
+from pathlib import Path
+
+import pytest
+
+from backend.deps.source import LICENCES_DIR, PREFIX_MARKER, build_prefix, configure_options, prefix_key
+from backend.download import file_sha256
+from backend.errors import BuildError
+from backend.log import Log
+from backend.pins import SourceArchive, SourcePin, source_pins
+from backend.toolchain import Toolchain, detect
+
+GOOD_CMAKE = """cmake_minimum_required(VERSION 3.15)
+project(tiny C)
+add_library(tiny STATIC tiny.c)
+install(TARGETS tiny ARCHIVE DESTINATION lib)
+install(FILES tiny.h DESTINATION include)
+"""
+
+
+def make_archive(path: Path, files: dict[str, str]) -> Path:
+    with tarfile.open(path, "w:gz") as tar:
+        for name, text in files.items():
+            data = text.encode()
+            info = tarfile.TarInfo(f"tiny-1.0/src/{name}")
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    return path
+
+
+def tiny_pin(archive: Path, options: tuple[str, ...] = ()) -> SourcePin:
+    return SourcePin(
+        name="tiny", version="1.0",
+        archives=(SourceArchive("pypi", "tiny", archive.name, file_sha256(archive), "tiny-1.0/src", ("docs",)),),
+        cmake_options=options, include_dirs=("include",), link=("lib/libtiny.a",), system_libraries=(),
+        licences=("LICENSE",), simd_assemblers=(), simd_off_option=None)
+
+
+@pytest.fixture
+def good_archive(tmp_path: Path) -> Path:
+    return make_archive(tmp_path / "tiny-1.0.tar.gz", {
+        "CMakeLists.txt": GOOD_CMAKE, "tiny.c": "int tiny(void) { return 42; }\n", "tiny.h": "int tiny(void);\n",
+        "LICENSE": "tiny licence\n", "docs/skipped.txt": "not extracted\n"})
+
+
+def test_build_once_then_reuse(make_ctx, good_archive: Path) -> None:
+    stream = io.StringIO()
+    ctx = make_ctx({"local-files": str(good_archive)}, log=Log(stream, colour=False))
+    pin = tiny_pin(good_archive)
+    toolchain = detect(ctx)
+    prefix = build_prefix(ctx, pin, toolchain)
+    assert (prefix / "lib" / "libtiny.a").is_file() and (prefix / "include" / "tiny.h").is_file()
+    assert (prefix / PREFIX_MARKER).is_file()
+    assert (prefix / LICENCES_DIR / "LICENSE").read_text() == "tiny licence\n"
+    assert build_prefix(ctx, pin, toolchain) == prefix
+    assert stream.getvalue().count("built into") == 1 and "reused from" in stream.getvalue()
+    # Only the finished prefix (and its lock) is in the cache: no staging folders.
+    assert sorted(p.name for p in prefix.parent.iterdir()) == sorted([prefix.name, prefix.name + ".lock"])
+
+
+def test_failed_build_leaves_no_prefix_and_shows_the_error(make_ctx, tmp_path: Path) -> None:
+    archive = make_archive(tmp_path / "tiny-1.0.tar.gz", {
+        "CMakeLists.txt": GOOD_CMAKE, "tiny.c": "int tiny(void) { return undeclared_symbol; }\n",
+        "tiny.h": "", "LICENSE": ""})
+    ctx = make_ctx({"local-files": str(archive)})
+    with pytest.raises(BuildError) as error:
+        build_prefix(ctx, tiny_pin(archive), detect(ctx))
+    assert "tiny 1.0: build (ninja) failed" in str(error.value) and "undeclared_symbol" in str(error.value)
+    prefixes = ctx.cache_dir / "prefixes"
+    assert [p.name for p in prefixes.iterdir() if not p.name.endswith(".lock")] == []
+
+
+def test_missing_install_output_is_an_error(make_ctx, tmp_path: Path) -> None:
+    archive = make_archive(tmp_path / "tiny-1.0.tar.gz", {
+        "CMakeLists.txt": GOOD_CMAKE.replace("install(TARGETS tiny ARCHIVE DESTINATION lib)\n", ""),
+        "tiny.c": "int tiny(void) { return 1; }\n", "tiny.h": "", "LICENSE": ""})
+    ctx = make_ctx({"local-files": str(archive)})
+    with pytest.raises(BuildError, match="did not give lib/libtiny.a"):
+        build_prefix(ctx, tiny_pin(archive), detect(ctx))
+
+
+def test_concurrent_builds_build_once(make_ctx, good_archive: Path) -> None:
+    stream = io.StringIO()
+    ctx = make_ctx({"local-files": str(good_archive)}, log=Log(stream, colour=False))
+    pin, toolchain = tiny_pin(good_archive), detect(ctx)
+    results: list[Path] = []
+    threads = [threading.Thread(target=lambda: results.append(build_prefix(ctx, pin, toolchain))) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(results) == 2 and results[0] == results[1]
+    assert stream.getvalue().count("built into") == 1
+
+
+def test_prefix_key_follows_every_input(good_archive: Path) -> None:
+    pin = tiny_pin(good_archive)
+    gcc = Toolchain("gcc", "/usr/bin/c++", "c++ 12.2.0")
+    key = prefix_key(pin, ["-DA=1"], gcc)
+    assert prefix_key(pin, ["-DA=1"], gcc) == key
+    assert prefix_key(pin, ["-DA=2"], gcc) != key
+    assert prefix_key(pin, ["-DA=1"], Toolchain("gcc", "/usr/bin/c++", "c++ 13.1.0")) != key
+    other = SourcePin(**{**vars(pin), "archives": (SourceArchive("pypi", "tiny", "x", "0" * 64, "s", ()),)})
+    assert prefix_key(other, ["-DA=1"], gcc) != key
+
+
+def test_missing_assembler_turns_simd_off_with_a_warning(make_ctx, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    (jpeg,) = [pin for pin in source_pins(make_ctx().pins) if pin.name == "libjpeg-turbo"]
+    stream = io.StringIO()
+    ctx = make_ctx(log=Log(stream, colour=False))
+    monkeypatch.setenv("PATH", str(tmp_path))  # no nasm, no yasm
+    options = configure_options(jpeg, True, ctx)
+    assert options[-1] == "-DWITH_SIMD=OFF"
+    assert "[WARN] libjpeg-turbo: no nasm or yasm found, building WITHOUT SIMD" in stream.getvalue()
+
+
+def test_pinned_sources_are_complete(make_ctx) -> None:
+    pins = source_pins(make_ctx().pins)
+    assert [pin.name for pin in pins] == ["libjpeg-turbo", "opencv"]
+    for pin in pins:
+        assert pin.archives and all(len(a.sha256) == 64 for a in pin.archives)
+        assert pin.link and pin.licences and pin.include_dirs
+    (opencv,) = [pin for pin in pins if pin.name == "opencv"]
+    assert "-DBUILD_LIST=core,imgproc" in opencv.cmake_options and "-DBUILD_SHARED_LIBS=OFF" in opencv.cmake_options
