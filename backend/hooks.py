@@ -6,6 +6,7 @@ from typing import Any, Callable, Mapping, TypeVar
 
 from . import pipeline, sdist, upstream
 from .context import BuildContext
+from .deps.source import source_needs_network
 from .errors import BuildError
 from .log import Log
 
@@ -22,8 +23,9 @@ def _run(config_settings: Mapping[str, Any] | None, action: Callable[[BuildConte
 
 
 def _network_requirements(ctx: BuildContext) -> list[str]:
-    # pip's settings name the index the upstream sdist comes from.
-    return ["pip"] if upstream.needs_network(ctx) else []
+    # pip's settings name the index the upstream sdist (and library sources) come from.
+    sources = ctx.settings.deps == "source" and source_needs_network(ctx)
+    return ["pip"] if upstream.needs_network(ctx) or sources else []
 
 
 def _wheel_requirements(ctx: BuildContext) -> list[str]:

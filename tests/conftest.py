@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import hashlib
 import http.server
+import io
+import tarfile
 import json
 import shutil
 import threading
@@ -165,3 +167,21 @@ def runtime_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
     python = env_dir / "bin" / "python"
     run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", TORCH], timeout=1200)
     return python
+
+
+FIXTURE_SDIST_NAME = "ffcv-1.0.2.tar.gz"
+
+
+def sdist_bytes(marker: bytes = b"1") -> bytes:
+    """A small valid .tar.gz shaped like an sdist; `marker` changes its bytes."""
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w:gz") as tar:
+        for name, data in (("ffcv-1.0.2/setup.py", b"# setup\n"), ("ffcv-1.0.2/marker", marker)):
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    return buffer.getvalue()
+
+
+def sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

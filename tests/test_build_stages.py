@@ -90,6 +90,9 @@ def test_build_requirements_follow_the_settings(upstream_sdist: Path, tmp_path: 
     assert hooks.get_requires_for_build_sdist({}) == ["pip"]
     assert hooks.get_requires_for_build_wheel({"upstream-sdist": str(upstream_sdist)}) == []
     assert hooks.get_requires_for_build_wheel({"offline": "true"}) == []
+    # The source provider downloads its library sources too, and needs CMake and Ninja.
+    source = hooks.get_requires_for_build_wheel({"upstream-sdist": str(upstream_sdist), "deps": "source"})
+    assert source == ["cmake>=3.24", "ninja>=1.11", "pip"]
     with pytest.raises(SystemExit):
         hooks.get_requires_for_build_wheel({"repair": "maybe"})
 

@@ -1,8 +1,5 @@
 """Verified downloads (download.py) and the package index (index.py), against a local index."""
-import hashlib
-import io
 import socket
-import tarfile
 from io import StringIO
 
 import pytest
@@ -10,24 +7,10 @@ import pytest
 from backend import download, index
 from backend.errors import BuildError
 from backend.log import Log
-from conftest import leftovers
+from conftest import FIXTURE_SDIST_NAME, sdist_bytes, sha, leftovers
 
-FILENAME = "ffcv-1.0.2.tar.gz"
+FILENAME = FIXTURE_SDIST_NAME
 
-
-def sdist_bytes(marker=b"1"):
-    """A small valid .tar.gz; `marker` changes its bytes."""
-    buffer = io.BytesIO()
-    with tarfile.open(fileobj=buffer, mode="w:gz") as tar:
-        for name, data in (("ffcv-1.0.2/setup.py", b"# setup\n"), ("ffcv-1.0.2/marker", marker)):
-            info = tarfile.TarInfo(name)
-            info.size = len(data)
-            tar.addfile(info, io.BytesIO(data))
-    return buffer.getvalue()
-
-
-def sha(data):
-    return hashlib.sha256(data).hexdigest()
 
 
 def closed_port():

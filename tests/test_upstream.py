@@ -1,9 +1,6 @@
 """The upstream stage: local file, cache or index download, always sha256-verified."""
-import hashlib
-import io
 import socket
 import sys
-import tarfile
 import threading
 import time
 from io import StringIO
@@ -13,28 +10,15 @@ import pytest
 from backend import download, upstream
 from backend.errors import BuildError
 from backend.log import Log
-from conftest import PROJECT_DIR, leftovers
+from conftest import FIXTURE_SDIST_NAME, sdist_bytes, sha, PROJECT_DIR, leftovers
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:
     import tomli as tomllib
 
-FILENAME = "ffcv-1.0.2.tar.gz"
+FILENAME = FIXTURE_SDIST_NAME
 
-
-def sdist_bytes(marker=b"1"):
-    buffer = io.BytesIO()
-    with tarfile.open(fileobj=buffer, mode="w:gz") as tar:
-        for name, data in (("ffcv-1.0.2/setup.py", b"# setup\n"), ("ffcv-1.0.2/marker", marker)):
-            info = tarfile.TarInfo(name)
-            info.size = len(data)
-            tar.addfile(info, io.BytesIO(data))
-    return buffer.getvalue()
-
-
-def sha(data):
-    return hashlib.sha256(data).hexdigest()
 
 
 def file_requests(server):

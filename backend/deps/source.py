@@ -70,6 +70,16 @@ def prefix_key(pin: SourcePin, options: list[str], toolchain: Toolchain) -> str:
     return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()[:16]
 
 
+def source_needs_network(ctx: BuildContext) -> bool:
+    """True if some library's first reachable archive is neither local nor cached."""
+    if ctx.settings.offline:
+        return False
+    local = {path.name for path in ctx.settings.local_files}
+    return any(not any(a.filename in local or fetch.is_cached(ctx, CACHE_KIND, a.filename, a.sha256)
+                       for a in pin.archives)
+               for pin in source_pins(ctx.pins))
+
+
 def source_archive(ctx: BuildContext, pin: SourcePin) -> tuple[Path, str, tuple[str, ...]]:
     """The first archive of the pin that can be had (local, cached or from the index)."""
     problems = []
