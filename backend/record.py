@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 RECORD_NAME = "ffcv-build.json"
-COMPRESS_LEVEL = 6  # zipfile's and the wheel tools' usual deflate level
+# One deflate pass over the final wheel; level 5 is within 1% of level 6's size at two thirds of its time.
+COMPRESS_LEVEL = 5
 
 
 def _dist_info(names: list[str]) -> str:

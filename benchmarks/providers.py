@@ -93,6 +93,8 @@ def main() -> None:
         for _ in range(args.rounds):  # alternate, so machine load hits every wheel alike
             for label, row in rows.items():
                 results[label].append(measure(python, row["wheel"], dataset, args.images))
+        for row in rows.values():  # read before the temporary folder goes
+            row["size"], row["installed"] = row["wheel"].stat().st_size, installed_size(row["wheel"])
     base = "upstream as-is"
     median = {label: {key: statistics.median(r[key] for r in runs) for key in runs[0]}
               for label, runs in results.items()}
@@ -102,8 +104,8 @@ def main() -> None:
           f"{'import s':>9} {'images/s':>9} {'CPU ms/img':>11} {'throughput vs upstream':>23}")
     for label, row in rows.items():
         m = median[label]
-        print(f"{label:18} {row['cold']:12.1f} {row['warm']:7.1f} {row['wheel'].stat().st_size // 1024:10d} "
-              f"{installed_size(row['wheel']) // 1024:14d} {m['import_seconds']:9.2f} "
+        print(f"{label:18} {row['cold']:12.1f} {row['warm']:7.1f} {row['size'] // 1024:10d} "
+              f"{row['installed'] // 1024:14d} {m['import_seconds']:9.2f} "
               f"{m['images_per_second']:9.0f} {m['cpu_ms_per_image']:11.3f} "
               f"{m['images_per_second'] / median[base]['images_per_second']:23.2f}")
     print(f"source / pkg-config throughput: "

@@ -44,6 +44,13 @@ def test_sdist_is_ffcv_and_self_contained(built: dict[str, Path], upstream_sdist
     assert "Name: ffcv" in pkg_info and "Version: 1.0.2" in pkg_info
 
 
+def test_sdist_and_wheel_pass_twine_and_check_wheel_contents(built: dict[str, Path]) -> None:
+    scripts = Path(sys.executable).parent
+    run([scripts / "twine", "check", "--strict", built["sdist"], built["wheel"]])
+    # ffcv.libs/ holds the bundled shared libraries, not Python modules (W010 is expected there).
+    run([scripts / "check-wheel-contents", "--toplevel", "ffcv,ffcv.libs", "--ignore", "W010", built["wheel"]])
+
+
 def test_wheel_from_sdist_builds_offline_with_empty_cache(built: dict[str, Path], tmp_path: Path) -> None:
     with tarfile.open(built["sdist"]) as tar:
         tar.extractall(tmp_path, filter="data")

@@ -43,6 +43,12 @@ def test_source_wheel_is_small_and_links_nothing_third_party(source_wheel: Path)
         assert f"ffcv-1.0.2.dist-info/licenses/third-party/{licence}" in names
 
 
+def test_source_wheel_passes_twine_and_check_wheel_contents(source_wheel: Path) -> None:
+    scripts = Path(sys.executable).parent
+    run([scripts / "twine", "check", "--strict", source_wheel])
+    run([scripts / "check-wheel-contents", "--toplevel", "ffcv", source_wheel])
+
+
 def test_ffcv_runs_with_static_libraries(runtime_venv: Path, source_wheel: Path, tmp_path: Path) -> None:
     python = install_wheel(runtime_venv, source_wheel)
     report = roundtrip(python, tmp_path / "work")
