@@ -25,6 +25,24 @@ def _config(pairs: list[str]) -> dict[str, str]:
     return config
 
 
+def print_closure(wheel: Path, log: Log) -> int:
+    from .pins import Pins
+    from .verify import WindowsSystem, missing_from, windows_closure
+
+    found = windows_closure(wheel, WindowsSystem.from_pins(Pins.load(PROJECT_DIR)))
+    for name, imports in sorted(found.items()):
+        print(name)
+        for dll, where in sorted(imports.items(), key=lambda item: item[0].lower()):
+            print(f"    {dll:48} {where}")
+    missing = missing_from(found)
+    if missing:
+        log.error(f"{sum(map(len, missing.values()))} imported DLLs are neither in the wheel nor part of "
+                  "Windows or CPython (marked MISSING above).")
+        return 1
+    log.ok(f"{len(found)} PE files: every imported DLL is in the wheel or part of Windows or CPython.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m backend", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -34,6 +52,9 @@ def main(argv: list[str] | None = None) -> int:
     show = commands.add_parser("record", help="print the build record of a wheel or of the installed ffcv")
     show.add_argument("wheel", nargs="?", type=Path, help="a wheel file (default: the installed ffcv)")
     commands.add_parser("settings", help="list every setting with its environment variable")
+    closure = commands.add_parser("closure", help="the DLLs each .pyd/.dll of a Windows wheel imports, and where "
+                                                  "each comes from (exit 1 if any is missing)")
+    closure.add_argument("wheel", type=Path)
     args = parser.parse_args(argv)
     log = Log()
     try:
@@ -51,6 +72,8 @@ def main(argv: list[str] | None = None) -> int:
             print(json.dumps(data, indent=2))
         elif args.command == "settings":
             print(describe_schema())
+        elif args.command == "closure":
+            return print_closure(args.wheel, log)
     except BuildError as exc:
         log.error(str(exc))
         return 1

@@ -48,11 +48,12 @@ def build_sdist(ctx: BuildContext, sdist_directory: Path) -> str:
         os.close(handle)
         try:
             with tarfile.open(temp_name, "w:gz", format=tarfile.PAX_FORMAT) as tar:
-                for path in _files(ctx.project_dir):
-                    arcname = f"{base}/{path.relative_to(ctx.project_dir).as_posix()}"
-                    tar.addfile(_normalised(tar.gettarinfo(str(path), arcname), mtime), path.open("rb"))
-                arcname = f"{base}/upstream/{pin.filename}"
-                tar.addfile(_normalised(tar.gettarinfo(str(upstream_file), arcname), mtime), upstream_file.open("rb"))
+                members = [(path, f"{base}/{path.relative_to(ctx.project_dir).as_posix()}")
+                           for path in _files(ctx.project_dir)]
+                members.append((upstream_file, f"{base}/upstream/{pin.filename}"))
+                for path, arcname in members:
+                    with path.open("rb") as handle:
+                        tar.addfile(_normalised(tar.gettarinfo(str(path), arcname), mtime), handle)
                 info = _normalised(tarfile.TarInfo(f"{base}/PKG-INFO"), mtime)
                 info.size = len(pkg_info)
                 tar.addfile(info, io.BytesIO(pkg_info))

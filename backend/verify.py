@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import io
-import sys
+import re
+from dataclasses import dataclass
 import zipfile
 from pathlib import Path, PurePosixPath
 
 from .context import BuildContext
 from .errors import BuildError
+from .pins import Pins
 from .record import RECORD_NAME
 
 
@@ -49,6 +51,61 @@ def linux_closure(wheel: Path, system_libraries: frozenset[str]) -> dict[str, li
             for name, data in elves.items()}
 
 
+@dataclass(frozen=True)
+class WindowsSystem:
+    """What a Windows extension may import without the wheel carrying it (from the data file)."""
+
+    api_set_prefixes: tuple[str, ...]
+    system_dlls: frozenset[str]
+    interpreter_dlls: frozenset[str]
+    interpreter_pattern: str
+
+    @classmethod
+    def from_pins(cls, pins: Pins) -> "WindowsSystem":
+        data = pins.data["verify"]["windows"]
+        return cls(tuple(p.lower() for p in data["api-set-prefixes"]),
+                   frozenset(d.lower() for d in data["system-dlls"]),
+                   frozenset(d.lower() for d in data["interpreter-dlls"]), data["interpreter-dll-pattern"])
+
+    def provider(self, dll: str) -> str | None:
+        name = dll.lower()
+        if name.startswith(self.api_set_prefixes) or name in self.system_dlls:
+            return "Windows"
+        if name in self.interpreter_dlls or re.fullmatch(self.interpreter_pattern, name):
+            return "CPython"
+        return None
+
+
+def pe_imports(data: bytes) -> list[str]:
+    """The DLLs a PE file imports, delay-loaded ones included (objdump misses those delvewheel adds)."""
+    import pefile
+
+    pe = pefile.PE(data=data, fast_load=True)
+    pe.parse_data_directories(directories=[pefile.DIRECTORY_ENTRY["IMAGE_DIRECTORY_ENTRY_IMPORT"],
+                                           pefile.DIRECTORY_ENTRY["IMAGE_DIRECTORY_ENTRY_DELAY_IMPORT"]])
+    entries = [*getattr(pe, "DIRECTORY_ENTRY_IMPORT", []), *getattr(pe, "DIRECTORY_ENTRY_DELAY_IMPORT", [])]
+    return [entry.dll.decode("ascii", "replace") for entry in entries]
+
+
+def windows_closure(wheel: Path, system: WindowsSystem) -> dict[str, dict[str, str]]:
+    """For each .pyd/.dll in the wheel: imported DLL -> where it comes from ("wheel: <path>", "Windows",
+    "CPython" or "MISSING")."""
+    with zipfile.ZipFile(wheel) as archive:
+        binaries = {name: archive.read(name) for name in archive.namelist()
+                    if name.lower().endswith((".pyd", ".dll"))}
+    inside = {PurePosixPath(name).name.lower(): name for name in binaries}
+    closure = {}
+    for name, data in binaries.items():
+        closure[name] = {dll: (f"wheel: {inside[dll.lower()]}" if dll.lower() in inside
+                               else system.provider(dll) or "MISSING") for dll in pe_imports(data)}
+    return closure
+
+
+def missing_from(closure: dict[str, dict[str, str]]) -> dict[str, list[str]]:
+    return {name: [dll for dll, where in imports.items() if where == "MISSING"]
+            for name, imports in closure.items() if "MISSING" in imports.values()}
+
+
 def verify_wheel(ctx: BuildContext, wheel: Path, repaired: bool) -> None:
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
@@ -58,7 +115,9 @@ def verify_wheel(ctx: BuildContext, wheel: Path, repaired: bool) -> None:
         raise BuildError(f"{wheel.name} holds no build record.")
     if not any("/licenses/" in n or n.endswith(".dist-info/LICENSE") for n in names):
         raise BuildError(f"{wheel.name} holds no licence file.")
-    if repaired and sys.platform.startswith("linux"):
+    platform_tag = wheel.name[:-len(".whl")].split("-")[-1]
+    # The wheel's own tag decides (a cross build checks a Windows wheel on Linux).
+    if repaired and "linux" in platform_tag:
         if "manylinux" not in wheel.name:
             raise BuildError(f"{wheel.name} has no manylinux tag after repair.")
         closure = linux_closure(wheel, manylinux_system_libraries(wheel.name))
@@ -67,3 +126,8 @@ def verify_wheel(ctx: BuildContext, wheel: Path, repaired: bool) -> None:
             raise BuildError("Libraries needed but neither bundled nor provided by manylinux systems:\n  "
                              + "\n  ".join(f"{name}: {', '.join(libs)}" for name, libs in missing.items()))
         ctx.log.info(f"verify: {len(closure)} ELF files, every needed library bundled or a manylinux system one")
+    if repaired and platform_tag.startswith("win"):
+        missing = missing_from(windows_closure(wheel, WindowsSystem.from_pins(ctx.pins)))
+        if missing:
+            raise BuildError("DLLs imported but neither in the wheel nor part of Windows or CPython:\n  "
+                             + "\n  ".join(f"{name}: {', '.join(dlls)}" for name, dlls in missing.items()))

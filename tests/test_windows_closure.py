@@ -1,0 +1,102 @@
+"""The PE closure check on real Windows binaries: a delvewheel-repaired numpy wheel from the package index."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from backend.errors import BuildError
+from backend.verify import WindowsSystem, missing_from, verify_wheel, windows_closure
+from support.e2e import run
+
+NUMPY = "numpy==2.1.3"  # its win_amd64 wheel bundles OpenBLAS and msvcp140 with delvewheel
+
+
+@pytest.fixture(scope="session")
+def numpy_windows_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("windows-wheels")
+    run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary=:all:", "--platform",
+         "win_amd64", "--python-version", "3.12", "--implementation", "cp", NUMPY, "--dest", folder])
+    (wheel,) = folder.glob("numpy-*-win_amd64.whl")
+    return wheel
+
+
+@pytest.fixture
+def system(make_ctx) -> WindowsSystem:
+    return WindowsSystem.from_pins(make_ctx().pins)
+
+
+def without_bundled_dlls(wheel: Path, dest: Path) -> Path:
+    with zipfile.ZipFile(wheel) as source, zipfile.ZipFile(dest, "w") as target:
+        for info in source.infolist():
+            if not info.filename.startswith("numpy.libs/"):
+                target.writestr(info, source.read(info.filename))
+    return dest
+
+
+def test_repaired_wheel_is_closed(numpy_windows_wheel: Path, system: WindowsSystem) -> None:
+    closure = windows_closure(numpy_windows_wheel, system)
+    assert missing_from(closure) == {}
+    (core,) = [name for name in closure if name.startswith("numpy/_core/_multiarray_umath.") and name.endswith(".pyd")]
+    where = {dll.lower(): place for dll, place in closure[core].items()}
+    assert where["python312.dll"] == "CPython" and where["vcruntime140.dll"] == "CPython"
+    assert where["kernel32.dll"] == "Windows" and where["api-ms-win-crt-runtime-l1-1-0.dll"] == "Windows"
+    openblas = [place for dll, place in where.items() if dll.startswith("libscipy_openblas")]
+    assert openblas and openblas[0].startswith("wheel: numpy.libs/")
+
+
+def test_missing_bundled_dlls_are_reported(numpy_windows_wheel: Path, system: WindowsSystem, tmp_path: Path) -> None:
+    broken = without_bundled_dlls(numpy_windows_wheel, tmp_path / numpy_windows_wheel.name)
+    missing = missing_from(windows_closure(broken, system))
+    flat = {dll.lower() for dlls in missing.values() for dll in dlls}
+    assert any(dll.startswith("libscipy_openblas") for dll in flat)
+    assert any(dll.startswith("msvcp140-") for dll in flat)
+    assert not any(dll.startswith(("api-ms-", "python3", "kernel32")) for dll in flat)
+
+
+def test_closure_command_prints_and_fails_on_missing(numpy_windows_wheel: Path, tmp_path: Path,
+                                                     project_dir: Path) -> None:
+    good = subprocess.run([sys.executable, "-m", "backend", "closure", numpy_windows_wheel], cwd=project_dir,
+                          capture_output=True, text=True, env={"NO_COLOR": "1", "PATH": ""})
+    assert good.returncode == 0 and "[-OK-]" in good.stderr and "python312.dll" in good.stdout
+    broken = without_bundled_dlls(numpy_windows_wheel, tmp_path / numpy_windows_wheel.name)
+    bad = subprocess.run([sys.executable, "-m", "backend", "closure", broken], cwd=project_dir,
+                         capture_output=True, text=True, env={"NO_COLOR": "1", "PATH": ""})
+    assert bad.returncode == 1 and "MISSING" in bad.stdout and "[ERROR]" in bad.stderr
+
+
+def test_system_rules_ignore_case_and_match_python_versions(system: WindowsSystem) -> None:
+    assert system.provider("KERNEL32.DLL") == "Windows" and system.provider("Api-Ms-Win-Core-Synch-L1-2-0.dll")
+    assert system.provider("python313.dll") == "CPython" and system.provider("python3.dll") == "CPython"
+    assert system.provider("msvcp140.dll") is None and system.provider("opencv_world4120.dll") is None
+
+
+def windows_ffcv_wheel(numpy_wheel: Path, dest: Path, with_dlls: bool) -> Path:
+    """An ffcv-shaped win_amd64 wheel whose extension is a real .pyd (numpy's, which needs OpenBLAS)."""
+    with zipfile.ZipFile(numpy_wheel) as source:
+        pyd = source.read(next(n for n in source.namelist()
+                               if n.startswith("numpy/_core/_multiarray_umath.") and n.endswith(".pyd")))
+        dlls = {n: source.read(n) for n in source.namelist() if n.startswith("numpy.libs/") and n.endswith(".dll")}
+    with zipfile.ZipFile(dest, "w") as target:
+        target.writestr("ffcv/_libffcv.pyd", pyd)
+        for name, data in (dlls if with_dlls else {}).items():
+            target.writestr(name, data)
+        target.writestr("ffcv-1.0.2.dist-info/ffcv-build.json", json.dumps({"schema": 1}))
+        target.writestr("ffcv-1.0.2.dist-info/licenses/LICENSE", "licence")
+        target.writestr("ffcv-1.0.2.dist-info/RECORD", "")
+    return dest
+
+
+def test_verification_stage_checks_windows_wheels(numpy_windows_wheel: Path, make_ctx, tmp_path: Path) -> None:
+    ctx = make_ctx()
+    name = "ffcv-1.0.2-cp310-abi3-win_amd64.whl"
+    (tmp_path / "good").mkdir()
+    verify_wheel(ctx, windows_ffcv_wheel(numpy_windows_wheel, tmp_path / "good" / name, True), repaired=True)
+    with pytest.raises(BuildError, match="libscipy_openblas"):
+        verify_wheel(ctx, windows_ffcv_wheel(numpy_windows_wheel, tmp_path / name, False), repaired=True)
+
+
