@@ -107,6 +107,12 @@ def test_ffcv_runs_from_the_wheel_with_its_own_libraries(runtime: Path, tmp_path
     assert all(path.startswith(site) and "/ffcv.libs/" in path for path in mapped), mapped
 
 
+def test_smoke_test_of_the_wheel_matrix_passes(runtime: Path, tmp_path: Path) -> None:
+    """cibuildwheel's test-command, run here on the Linux wheel (from a temporary folder)."""
+    result = run([runtime, Path(__file__).parent / "support" / "smoke.py"], cwd=tmp_path)
+    assert "imdecode status 0" in result.stdout and "resize mean abs difference" in result.stdout
+
+
 def test_unrepaired_wheel_loads_system_libraries(runtime: Path, repo: Path, shared_cache: Path,
                                                  tmp_path: Path, built: dict[str, Path]) -> None:
     """The control for the test above: without repair, the same check sees the system's libraries."""

@@ -49,9 +49,19 @@ def test_source_wheel_passes_twine_and_check_wheel_contents(source_wheel: Path) 
     run([scripts / "check-wheel-contents", "--toplevel", "ffcv", source_wheel])
 
 
-def test_ffcv_runs_with_static_libraries(runtime_venv: Path, source_wheel: Path, tmp_path: Path) -> None:
-    python = install_wheel(runtime_venv, source_wheel)
-    report = roundtrip(python, tmp_path / "work")
+@pytest.fixture(scope="module")
+def source_runtime(runtime_venv: Path, source_wheel: Path) -> Path:
+    return install_wheel(runtime_venv, source_wheel)
+
+
+def test_smoke_test_of_the_wheel_matrix_passes(source_runtime: Path, tmp_path: Path) -> None:
+    """cibuildwheel's test-command, run here on the Linux wheel (from a temporary folder)."""
+    result = run([source_runtime, Path(__file__).parent / "support" / "smoke.py"], cwd=tmp_path)
+    assert "imdecode status 0" in result.stdout
+
+
+def test_ffcv_runs_with_static_libraries(source_runtime: Path, tmp_path: Path) -> None:
+    report = roundtrip(source_runtime, tmp_path / "work")
     assert report["plain_mean_abs_diff"] < 2.0 and report["plain_max_abs_diff"] <= 12, report
     assert report["rrc_mean_abs_diff"] < 2.5 and report["rrc_max_abs_diff"] <= 16, report
     assert report["rrc_labels_ok"]
