@@ -114,7 +114,8 @@ def source_pins(pins: Pins) -> list[SourcePin]:
         result.append(SourcePin(
             name=name, version=entry["version"], archives=archives,
             cmake_options=tuple(entry.get("cmake-options", ())), include_dirs=tuple(entry["include-dirs"]),
-            link=tuple(entry["link"]), system_libraries=tuple(entry.get("system-libraries", ())),
+            link=tuple(entry["link"]),
+            system_libraries=tuple(entry.get("system-libraries", {}).get(sys.platform.rstrip("0123456789"), ())),
             licences=tuple(entry["licences"]), simd_assemblers=tuple(entry.get("simd-assemblers", ())),
             simd_off_option=entry.get("simd-off-option")))
     return result
