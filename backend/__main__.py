@@ -52,6 +52,11 @@ def main(argv: list[str] | None = None) -> int:
     show = commands.add_parser("record", help="print the build record of a wheel or of the installed ffcv")
     show.add_argument("wheel", nargs="?", type=Path, help="a wheel file (default: the installed ffcv)")
     commands.add_parser("settings", help="list every setting with its environment variable")
+    doctor = commands.add_parser("doctor", help="what this machine offers for a build, and how an installed ffcv "
+                                                "finds its native libraries")
+    doctor.add_argument("-C", "--config-setting", action="append", default=[], metavar="KEY=VALUE")
+    doctor.add_argument("--python", type=Path, default=Path(sys.executable),
+                        help="the interpreter whose installed ffcv to inspect (default: this one)")
     closure = commands.add_parser("closure", help="the DLLs each .pyd/.dll of a Windows wheel imports, and where "
                                                   "each comes from (exit 1 if any is missing)")
     closure.add_argument("wheel", type=Path)
@@ -72,6 +77,11 @@ def main(argv: list[str] | None = None) -> int:
             print(json.dumps(data, indent=2))
         elif args.command == "settings":
             print(describe_schema())
+        elif args.command == "doctor":
+            from .doctor import doctor as run_doctor
+
+            return run_doctor(make_context(_config(args.config_setting), project_dir=PROJECT_DIR, log=log),
+                              args.python)
         elif args.command == "closure":
             return print_closure(args.wheel, log)
     except BuildError as exc:

@@ -113,6 +113,24 @@ def test_smoke_test_of_the_wheel_matrix_passes(runtime: Path, tmp_path: Path) ->
     assert "imdecode status 0" in result.stdout and "resize mean abs difference" in result.stdout
 
 
+def test_doctor_shows_where_the_extension_finds_its_libraries(runtime: Path, project_dir: Path,
+                                                               built: dict[str, Path]) -> None:
+    doctor = [sys.executable, "-m", "backend", "doctor", "--python", runtime]
+    healthy = run(doctor, cwd=project_dir, env={**build_env(Path("unused")), "NO_COLOR": "1"})
+    libs = [line for line in healthy.stderr.splitlines()
+            if line.startswith(("[-OK-]   ", "[ERROR]   ")) and ("libopencv_core" in line or "libturbojpeg" in line)]
+    assert len(libs) == 2 and all(line.startswith("[-OK-]") and "(inside the wheel)" in line for line in libs)
+    site = Path(run([runtime, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"]).stdout.strip())
+    (turbojpeg,) = (site / "ffcv.libs").glob("libturbojpeg*")
+    turbojpeg.unlink()
+    try:
+        broken = run(doctor, cwd=project_dir, env={**build_env(Path("unused")), "NO_COLOR": "1"}, check=False)
+        assert broken.returncode == 1
+        assert f"[ERROR]   {turbojpeg.name}: not found by the dynamic loader" in broken.stderr
+    finally:
+        run([runtime, "-m", "pip", "install", "--quiet", "--no-deps", "--force-reinstall", built["wheel"]])
+
+
 def test_unrepaired_wheel_loads_system_libraries(runtime: Path, repo: Path, shared_cache: Path,
                                                  tmp_path: Path, built: dict[str, Path]) -> None:
     """The control for the test above: without repair, the same check sees the system's libraries."""

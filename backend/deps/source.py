@@ -74,10 +74,12 @@ def source_needs_network(ctx: BuildContext) -> bool:
     """True if some library's first reachable archive is neither local nor cached."""
     if ctx.settings.offline:
         return False
+    return not all(source_archive_cached(ctx, pin) for pin in source_pins(ctx.pins))
+
+
+def source_archive_cached(ctx: BuildContext, pin: SourcePin) -> bool:
     local = {path.name for path in ctx.settings.local_files}
-    return any(not any(a.filename in local or fetch.is_cached(ctx, CACHE_KIND, a.filename, a.sha256)
-                       for a in pin.archives)
-               for pin in source_pins(ctx.pins))
+    return any(a.filename in local or fetch.is_cached(ctx, CACHE_KIND, a.filename, a.sha256) for a in pin.archives)
 
 
 def source_archive(ctx: BuildContext, pin: SourcePin) -> tuple[Path, str, tuple[str, ...]]:

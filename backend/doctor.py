@@ -1,0 +1,123 @@
+"""`python -m backend doctor`: what this machine offers for a build, and how an installed ffcv finds
+its native libraries (the job people did by hand with ldd, Dependencies and ProcMon)."""
+from __future__ import annotations
+
+import json
+import platform
+import re
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+from . import deps, toolchain
+from .context import BuildContext
+from .errors import BuildError
+
+FIND_FFCV = """
+import importlib.util, json, sys
+spec = importlib.util.find_spec("ffcv")
+package = list(spec.submodule_search_locations)[0] if spec and spec.submodule_search_locations else None
+print(json.dumps({"python": sys.version.split()[0], "package": package}))
+"""
+LDD_LINE = re.compile(r"^\s*(\S+)\s+=>\s+(not found|\S+)")
+
+
+def report_python(ctx: BuildContext) -> None:
+    ctx.log.info(f"python: {platform.python_implementation()} {platform.python_version()} at {sys.executable}")
+    ctx.log.info(f"platform: {sysconfig.get_platform()} ({platform.machine()}), system {platform.system()}")
+    if sys.platform != "win32":
+        ctx.log.info("MSVC: not applicable on this system")
+
+
+def report_toolchain(ctx: BuildContext) -> toolchain.Toolchain | None:
+    try:
+        found = toolchain.detect(ctx)
+    except BuildError as exc:
+        ctx.log.error(f"toolchain: {exc}")
+        return None
+    ctx.log.ok(f"toolchain: {found.version} ({found.compiler})")
+    return found
+
+
+def report_providers(ctx: BuildContext, tools: toolchain.Toolchain | None) -> None:
+    from dataclasses import replace
+
+    from .deps.source import prefix_key, configure_options, find_tool, source_archive_cached
+    from .pins import source_pins
+
+    for provider in ("pkg-config", "dirs"):
+        if provider == "dirs" and not ctx.settings.include_dirs:
+            ctx.log.info("deps=dirs: not configured (give include-dirs and library-dirs to check it)")
+            continue
+        try:
+            found = deps.resolve(replace(ctx, settings=replace(ctx.settings, deps=provider)), tools)
+        except BuildError as exc:
+            ctx.log.warn(f"deps={provider}: {exc.message}")
+            continue
+        versions = ", ".join(f"{name} {version}" for name, version in found.versions.items())
+        ctx.log.ok(f"deps={provider}: {versions}; libraries {' '.join(found.libraries)}")
+    cmake, ninja = find_tool("cmake"), find_tool("ninja")
+    ctx.log.info(f"deps=source: cmake {cmake or 'not found (comes with the build requirements)'}, "
+                 f"ninja {ninja or 'not found (comes with the build requirements)'}")
+    for pin in source_pins(ctx.pins):
+        if tools is None:
+            continue
+        options = configure_options(pin, False, ctx)
+        prefix = ctx.cache_dir / "prefixes" / f"{pin.name}-{pin.version}-{prefix_key(pin, options, tools)}"
+        if (prefix / "ffcv-wheels-prefix.json").is_file():
+            ctx.log.ok(f"deps=source: {pin.name} {pin.version} built in the cache ({prefix})")
+        else:
+            cached = "cached" if source_archive_cached(ctx, pin) else "to download"
+            ctx.log.info(f"deps=source: {pin.name} {pin.version} not built yet (source archive {cached})")
+        if pin.simd_assemblers and not any(find_tool(tool) for tool in pin.simd_assemblers):
+            ctx.log.warn(f"deps=source: no {' or '.join(pin.simd_assemblers)}: {pin.name} would build without SIMD")
+
+
+def linux_dependencies(extension: Path) -> list[tuple[str, str]]:
+    """(library, where the dynamic loader finds it or 'not found'), from ldd."""
+    output = subprocess.run(["ldd", str(extension)], capture_output=True, text=True).stdout
+    return [(match.group(1), match.group(2)) for match in map(LDD_LINE.match, output.splitlines()) if match]
+
+
+def report_installed(ctx: BuildContext, python: Path) -> bool:
+    """Returns False if the installed ffcv's extension has a library the system cannot find."""
+    found = json.loads(subprocess.run([str(python), "-c", FIND_FFCV], capture_output=True, text=True,
+                                      check=True).stdout)
+    if not found["package"]:
+        ctx.log.info(f"installed ffcv: none in {python} (Python {found['python']})")
+        return True
+    package = Path(found["package"])
+    extensions = [p for p in package.iterdir() if p.name.startswith("_libffcv") and p.suffix in (".so", ".pyd")]
+    if not extensions:
+        ctx.log.error(f"installed ffcv at {package} has no _libffcv extension")
+        return False
+    ctx.log.info(f"installed ffcv: {package} (Python {found['python']}), extension {extensions[0].name}")
+    healthy = True
+    if extensions[0].suffix == ".pyd":
+        from .verify import WindowsSystem, pe_imports
+
+        system = WindowsSystem.from_pins(ctx.pins)
+        libs = package.parent / "ffcv.libs"
+        for dll in pe_imports(extensions[0].read_bytes()):
+            bundled = libs / dll
+            where = str(bundled) if bundled.is_file() else system.provider(dll)
+            (ctx.log.ok if where else ctx.log.error)(
+                f"  {dll}: {where or 'not in ffcv.libs, not part of Windows or CPython: DLL load failed'}")
+            healthy = healthy and bool(where)
+        return healthy
+    for library, where in linux_dependencies(extensions[0]):
+        if where == "not found":
+            ctx.log.error(f"  {library}: not found by the dynamic loader")
+            healthy = False
+        else:
+            inside = str(package.parent) in where
+            ctx.log.ok(f"  {library}: {where}" + (" (inside the wheel)" if inside else " (from the system)"))
+    return healthy
+
+
+def doctor(ctx: BuildContext, python: Path) -> int:
+    report_python(ctx)
+    tools = report_toolchain(ctx)
+    report_providers(ctx, tools)
+    return 0 if report_installed(ctx, python) else 1
