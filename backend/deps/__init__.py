@@ -51,7 +51,8 @@ def check_headers(ctx: BuildContext, include_dirs: list[str]) -> None:
                          "-C deps=dirs -C include-dirs=...")
 
 
-def resolve(ctx: BuildContext, toolchain: Toolchain) -> NativeDeps:
+def resolve(ctx: BuildContext, toolchain: Toolchain | None) -> NativeDeps:
+    """The provider's result; `toolchain` matters only to providers that compile (source)."""
     if ctx.settings.deps == "pkg-config":
         from .pkgconfig import resolve_pkgconfig
 
@@ -63,5 +64,7 @@ def resolve(ctx: BuildContext, toolchain: Toolchain) -> NativeDeps:
     if ctx.settings.deps == "source":
         from .source import resolve_source
 
+        if toolchain is None:
+            raise BuildError("deps=source compiles its libraries and needs a C++ toolchain.")
         return resolve_source(ctx, toolchain)
     raise BuildError(f"Unknown native dependency provider {ctx.settings.deps!r}.")
