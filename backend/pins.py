@@ -9,6 +9,8 @@ from typing import Any
 from .errors import BuildError
 
 PINS_FILE = Path("vendor_scripts") / "pins.toml"
+# The platform names the data file uses for per-platform entries.
+PLATFORM = {"win32": "windows", "darwin": "macos"}.get(sys.platform, "linux")
 
 
 @dataclass(frozen=True)
@@ -113,9 +115,10 @@ def source_pins(pins: Pins) -> list[SourcePin]:
             for a in entry["archives"])
         result.append(SourcePin(
             name=name, version=entry["version"], archives=archives,
-            cmake_options=tuple(entry.get("cmake-options", ())), include_dirs=tuple(entry["include-dirs"]),
+            cmake_options=(*entry.get("cmake-options", ()), *entry.get(f"cmake-options-{PLATFORM}", ())),
+            include_dirs=tuple(entry["include-dirs"]),
             link=tuple(entry["link"]),
-            system_libraries=tuple(entry.get("system-libraries", {}).get(sys.platform.rstrip("0123456789"), ())),
+            system_libraries=tuple(entry.get("system-libraries", {}).get(PLATFORM, ())),
             licences=tuple(entry["licences"]), simd_assemblers=tuple(entry.get("simd-assemblers", ())),
             simd_off_option=entry.get("simd-off-option")))
     return result

@@ -128,3 +128,20 @@ def test_pinned_sources_are_complete(make_ctx) -> None:
         assert pin.link and pin.licences and pin.include_dirs
     (opencv,) = [pin for pin in pins if pin.name == "opencv"]
     assert "-DBUILD_LIST=core,imgproc" in opencv.cmake_options and "-DBUILD_SHARED_LIBS=OFF" in opencv.cmake_options
+
+
+def test_per_platform_data_is_picked_for_the_platform(make_ctx, monkeypatch: pytest.MonkeyPatch) -> None:
+    import backend.pins
+
+    pins = make_ctx().pins
+    monkeypatch.setattr(backend.pins, "PLATFORM", "windows")
+    windows = {pin.name: pin for pin in source_pins(pins)}
+    assert "-DWITH_CRT_DLL=TRUE" in windows["libjpeg-turbo"].cmake_options
+    assert "-DBUILD_WITH_STATIC_CRT=OFF" in windows["opencv"].cmake_options
+    assert windows["opencv"].system_libraries == ()
+    monkeypatch.setattr(backend.pins, "PLATFORM", "linux")
+    linux = {pin.name: pin for pin in source_pins(pins)}
+    assert "-DWITH_CRT_DLL=TRUE" not in linux["libjpeg-turbo"].cmake_options
+    assert linux["opencv"].system_libraries == ("dl", "m", "pthread", "rt")
+    shim = make_ctx().project_dir / pins.data["windows"]["pthread-shim"] / "pthread.h"
+    assert shim.is_file()

@@ -148,7 +148,9 @@ def resolve_source(ctx: BuildContext, toolchain: Toolchain) -> NativeDeps:
         deps.libraries += [lib for lib in pin.system_libraries if lib not in deps.libraries]
         deps.versions[pin.name] = pin.version
         deps.licences[pin.name] = [str(prefix / LICENCES_DIR / licence_name(item)) for item in pin.licences]
-    if sys.platform != "win32":
+    if sys.platform == "win32":
+        deps.include_dirs.append(str(ctx.project_dir / ctx.pins.data["windows"]["pthread-shim"]))
+    else:
         deps.extra_compile_args.append("-pthread")
         deps.extra_link_args.append("-pthread")
     check_headers(ctx, deps.include_dirs)
