@@ -1,0 +1,134 @@
+"""MSVC activation, with fake vswhere and cmd executables standing in for Windows' own (the process
+logic is real: arguments, output parsing, caching, errors). Real runs happen on Windows runners."""
+from __future__ import annotations
+
+import json
+import os
+import stat
+import sys
+from pathlib import Path
+
+import pytest
+
+from backend.errors import BuildError
+from backend.msvc import (activated_shell, installations, msvc_environment, parse_set_output, target_arch,
+                          vcvarsall_argument)
+
+VS_PATH = r"C:\Program Files\Microsoft Visual Studio\2022\BuildTools"
+
+
+def script(path: Path, body: str) -> Path:
+    path.write_text(f"#!{sys.executable}\nimport json, os, sys\n{body}\n")
+    path.chmod(path.stat().st_mode | stat.S_IXUSR)
+    return path
+
+
+@pytest.fixture
+def windows(tmp_path: Path) -> dict:
+    """A PATH with fake vswhere, a fake cmd (COMSPEC) that 'runs' vcvarsall, and MSVC's tools folder."""
+    bin_dir, tools = tmp_path / "bin", tmp_path / "VC" / "Tools" / "MSVC" / "14.44.35207"
+    tools_bin = tools / "bin" / "Hostx64" / "x64"
+    for folder in (bin_dir, tools_bin):
+        folder.mkdir(parents=True)
+    for tool in ("cl", "link"):
+        script(tools_bin / tool, "")
+    log = tmp_path / "calls.log"
+    vswhere_out = tmp_path / "vswhere.json"
+    vswhere_out.write_text(json.dumps([
+        {"installationPath": VS_PATH, "installationVersion": "17.14.36310.24", "displayName": "Build Tools 2022"},
+        {"installationPath": VS_PATH.replace("2022", "2019"), "installationVersion": "16.11.35",
+         "displayName": "Build Tools 2019"}]))
+    script(bin_dir / "vswhere", f"open({str(log)!r}, 'a').write('vswhere ' + ' '.join(sys.argv[1:]) + '\\n')\n"
+                                f"sys.stdout.write(open({str(vswhere_out)!r}).read())")
+    set_dump = "\n".join([f"PATH={tools_bin}{os.pathsep}{bin_dir}", f"VCToolsInstallDir={tools}{os.sep}",
+                          "VSCMD_ARG_TGT_ARCH=x64", "INCLUDE=C:\\a;C:\\b", "WEIRD=a=b=c", "=C:=C:\\"])
+    script(tmp_path / "cmd", f"open({str(log)!r}, 'a').write('cmd ' + ' '.join(sys.argv[1:]) + '\\n')\n"
+                             f"print({set_dump!r})")
+    environ = {"PATH": str(bin_dir), "COMSPEC": str(tmp_path / "cmd")}
+    return {"environ": environ, "log": log, "tools": tools, "bin": bin_dir, "vswhere_out": vswhere_out}
+
+
+def calls(windows: dict, program: str) -> list[str]:
+    lines = windows["log"].read_text().splitlines() if windows["log"].exists() else []
+    return [line for line in lines if line.startswith(program + " ")]
+
+
+def test_architectures() -> None:
+    assert target_arch("win-amd64") == "x64" and target_arch("win-arm64") == "arm64"
+    with pytest.raises(BuildError, match="32-bit Windows is not"):
+        target_arch("win32")
+    assert vcvarsall_argument("x64", "x64") == "x64"
+    assert vcvarsall_argument("x64", "arm64") == "x64_arm64"
+    assert vcvarsall_argument("arm64", "arm64") == "arm64"
+
+
+def test_set_output_parsing() -> None:
+    assert parse_set_output("A=1\nB=x=y\n=C:=C:\\\nnoequals\n") == {"A": "1", "B": "x=y"}
+
+
+def test_vswhere_is_asked_for_the_target_compiler_newest_first(windows: dict) -> None:
+    from backend.msvc import find_vswhere
+
+    vswhere = find_vswhere(windows["environ"])
+    found = installations(vswhere, "arm64")
+    assert [i.version for i in found] == ["17.14.36310.24", "16.11.35"]
+    (call,) = calls(windows, "vswhere")
+    assert "-requires Microsoft.VisualStudio.Component.VC.Tools.ARM64" in call
+    assert "-products *" in call and "-sort" in call and "-format json" in call
+
+
+def test_vcvarsall_environment_is_captured_once_and_cached(windows: dict, tmp_path: Path) -> None:
+    environment = msvc_environment(windows["environ"], "x64", "x64", tmp_path / "cache")
+    assert environment["VCToolsInstallDir"] == f"{windows['tools']}{os.sep}"
+    assert environment["DISTUTILS_USE_SDK"] == "1" and environment["WEIRD"] == "a=b=c"
+    (call,) = calls(windows, "cmd")
+    assert call.startswith("cmd /d /s /c call ") and f'{VS_PATH}\\VC\\Auxiliary\\Build\\vcvarsall.bat" x64' in call
+    again = msvc_environment(windows["environ"], "x64", "x64", tmp_path / "cache")
+    assert again == environment and len(calls(windows, "cmd")) == 1
+    assert len(list((tmp_path / "cache" / "msvc").glob("vcvars-*.json"))) == 1
+
+
+def test_cross_compiling_to_arm64_asks_for_x64_arm64(windows: dict, tmp_path: Path) -> None:
+    msvc_environment(windows["environ"], "arm64", "x64", tmp_path / "cache")
+    (call,) = calls(windows, "cmd")
+    assert call.endswith("vcvarsall.bat\" x64_arm64 >nul 2>&1 && set")
+
+
+def test_no_installation_says_what_to_install(windows: dict, tmp_path: Path) -> None:
+    windows["vswhere_out"].write_text("[]")
+    with pytest.raises(BuildError, match="C\\+\\+ tools for x64") as error:
+        msvc_environment(windows["environ"], "x64", "x64", tmp_path / "cache")
+    assert "winget install Microsoft.VisualStudio.2022.BuildTools" in str(error.value)
+    with pytest.raises(BuildError, match="vswhere.exe is missing"):
+        msvc_environment({"PATH": str(tmp_path / "empty")}, "x64", "x64", tmp_path / "cache")
+
+
+def test_failed_vcvarsall_is_an_error_and_is_not_cached(windows: dict, tmp_path: Path) -> None:
+    script(Path(windows["environ"]["COMSPEC"]), "print('PATH=x'); sys.exit(1)")
+    with pytest.raises(BuildError, match="did not set up MSVC"):
+        msvc_environment(windows["environ"], "x64", "x64", tmp_path / "cache")
+    assert not list((tmp_path / "cache").rglob("*.json"))
+
+
+def test_an_activated_developer_shell_is_used_as_it_is(windows: dict, tmp_path: Path) -> None:
+    tools_bin = next(windows["tools"].rglob("Hostx64")) / "x64"
+    shell = {"PATH": str(tools_bin), "VSCMD_VER": "17.14.0", "VSCMD_ARG_TGT_ARCH": "x64",
+             "VCToolsInstallDir": f"{windows['tools']}{os.sep}"}
+    assert activated_shell(shell, "x64")
+    environment = msvc_environment(shell, "x64", "x64", tmp_path / "cache")
+    assert environment["VSCMD_VER"] == "17.14.0" and not calls(windows, "vswhere") and not calls(windows, "cmd")
+    with pytest.raises(BuildError, match="targets x86, but Python is x64"):
+        activated_shell({**shell, "VSCMD_ARG_TGT_ARCH": "x86"}, "x64")
+    assert not activated_shell({"PATH": str(tmp_path)}, "x64")
+
+
+def test_a_foreign_link_exe_first_on_path_is_named(windows: dict, tmp_path: Path) -> None:
+    msys = tmp_path / "Git" / "usr" / "bin"
+    msys.mkdir(parents=True)
+    script(msys / "link", "")
+    tools_bin = next(windows["tools"].rglob("Hostx64")) / "x64"
+    shell = {"PATH": os.pathsep.join([str(msys), str(tools_bin)]), "VSCMD_VER": "17.14.0",
+             "VCToolsInstallDir": f"{windows['tools']}{os.sep}"}
+    with pytest.raises(BuildError, match="is not MSVC's linker") as error:
+        msvc_environment(shell, "x64", "x64", tmp_path / "cache")
+    assert str(msys / "link") in str(error.value) and "conda's git" in str(error.value)
