@@ -1,7 +1,6 @@
-"""The pipeline, stage by stage: settings -> upstream -> patches -> deps -> toolchain -> build -> repair -> record -> verify."""
+"""The pipeline, stage by stage: settings -> upstream -> patches -> toolchain -> deps -> build -> repair -> record -> verify."""
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import tempfile
@@ -15,7 +14,7 @@ from .context import BuildContext
 from .log import Log
 from .patching import AppliedPatch, apply_series
 from .pins import Pins
-from .record import RECORD_NAME, add_files_to_wheel, build_host
+from .record import add_files_to_wheel, record_files
 from .settings import load_settings
 from .verify import verify_wheel
 
@@ -69,28 +68,8 @@ def build_wheel(ctx: BuildContext, wheel_directory: Path) -> str:
             raw_wheel = build.compile_wheel(ctx, tree, native, tools, work / "raw")
         with ctx.log.stage("repair"):
             repaired = repair.repair(ctx, raw_wheel, native, work / "repaired")
-        record = {
-            "schema": 1,
-            "upstream": {"project": ctx.upstream.project, "version": ctx.upstream.version,
-                         "filename": ctx.upstream.filename, "sha256": ctx.upstream.sha256},
-            "patches": [vars(patch) for patch in applied],
-            "provider": native.provider,
-            "libraries": native.versions,
-            "link": {"libraries": native.libraries, "library_dirs": native.library_dirs,
-                     "static": [Path(item).name for item in native.extra_objects]},
-            "compiler": tools.version,
-            "abi3": ctx.settings.abi3,
-            "build_tag": ctx.settings.build_tag,
-            "repair": {"tool": repaired.tool, "bundled": repaired.bundled},
-            "host": build_host(),
-        }
-        extra_files = {RECORD_NAME: json.dumps(record, indent=2).encode()}
-        # Statically linked libraries ship their licences.
-        for name, licences in native.licences.items():
-            for licence in map(Path, licences):
-                extra_files[f"licenses/third-party/{name}/{licence.name}"] = licence.read_bytes()
         with ctx.log.stage("record"):
-            add_files_to_wheel(repaired.wheel, extra_files)
+            add_files_to_wheel(repaired.wheel, record_files(ctx, applied, native, tools, repaired))
         with ctx.log.stage("verify"):
             verify_wheel(ctx, repaired.wheel, repaired=repaired.tool != "none")
         final = place_atomically(repaired.wheel, wheel_directory)

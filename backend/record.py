@@ -12,7 +12,14 @@ import sys
 import tempfile
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .context import BuildContext
+    from .deps import NativeDeps
+    from .patching import AppliedPatch
+    from .repair import RepairResult
+    from .toolchain import Toolchain
 
 RECORD_NAME = "ffcv-build.json"
 # One deflate pass over the final wheel; level 5 is within 1% of level 6's size at two thirds of its time.
@@ -82,3 +89,28 @@ def build_host() -> dict[str, str]:
 
 def add_file_to_wheel(wheel: Path, filename: str, data: bytes) -> None:
     add_files_to_wheel(wheel, {filename: data})
+
+
+def record_files(ctx: "BuildContext", applied: list["AppliedPatch"], native: "NativeDeps", tools: "Toolchain",
+                 repaired: "RepairResult") -> dict[str, bytes]:
+    """The build record and the licences of statically linked libraries, as .dist-info files."""
+    record = {
+        "schema": 1,
+        "upstream": {"project": ctx.upstream.project, "version": ctx.upstream.version,
+                     "filename": ctx.upstream.filename, "sha256": ctx.upstream.sha256},
+        "patches": [vars(patch) for patch in applied],
+        "provider": native.provider,
+        "libraries": native.versions,
+        "link": {"libraries": native.libraries, "library_dirs": native.library_dirs,
+                 "static": [Path(item).name for item in native.extra_objects]},
+        "compiler": tools.version,
+        "abi3": ctx.settings.abi3,
+        "build_tag": ctx.settings.build_tag,
+        "repair": {"tool": repaired.tool, "bundled": repaired.bundled},
+        "host": build_host(),
+    }
+    files = {RECORD_NAME: json.dumps(record, indent=2).encode()}
+    for name, licences in native.licences.items():
+        for licence in map(Path, licences):
+            files[f"licenses/third-party/{name}/{licence.name}"] = licence.read_bytes()
+    return files
