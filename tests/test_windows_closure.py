@@ -100,3 +100,57 @@ def test_verification_stage_checks_windows_wheels(numpy_windows_wheel: Path, mak
         verify_wheel(ctx, windows_ffcv_wheel(numpy_windows_wheel, tmp_path / name, False), repaired=True)
 
 
+
+
+def unrepaired_windows_wheel(numpy_wheel: Path, folder: Path) -> tuple[Path, Path]:
+    """An ffcv-shaped win_amd64 wheel whose extension (numpy's real .pyd) needs two DLLs that are not in
+    it, and a folder holding those DLLs, as a provider's runtime dirs would."""
+    import base64
+    import hashlib
+
+    dlls = folder / "dlls"
+    dlls.mkdir(parents=True)
+    with zipfile.ZipFile(numpy_wheel) as source:
+        pyd = source.read(next(n for n in source.namelist()
+                               if n.startswith("numpy/_core/_multiarray_umath.") and n.endswith(".pyd")))
+        for name in source.namelist():
+            if name.startswith("numpy.libs/") and name.endswith(".dll"):
+                (dlls / Path(name).name).write_bytes(source.read(name))
+    files = {"ffcv/__init__.py": b"", "ffcv/_libffcv.pyd": pyd,
+             "ffcv-1.0.2.dist-info/METADATA": b"Metadata-Version: 2.1\nName: ffcv\nVersion: 1.0.2\n",
+             "ffcv-1.0.2.dist-info/WHEEL": b"Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: false\n"
+                                           b"Tag: cp310-abi3-win_amd64\n"}
+    wheel = folder / "ffcv-1.0.2-cp310-abi3-win_amd64.whl"
+    with zipfile.ZipFile(wheel, "w", zipfile.ZIP_DEFLATED) as target:
+        rows = []
+        for name, data in files.items():
+            target.writestr(name, data)
+            digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+            rows.append(f"{name},sha256={digest},{len(data)}")
+        target.writestr("ffcv-1.0.2.dist-info/RECORD", "\n".join([*rows, "ffcv-1.0.2.dist-info/RECORD,,"]) + "\n")
+    return wheel, dlls
+
+
+def test_delvewheel_repair_bundles_the_providers_dlls(numpy_windows_wheel: Path, make_ctx, system: WindowsSystem,
+                                                      tmp_path: Path) -> None:
+    from backend.deps import NativeDeps
+    from backend.repair import repair
+
+    wheel, dlls = unrepaired_windows_wheel(numpy_windows_wheel, tmp_path / "in")
+    assert missing_from(windows_closure(wheel, system))  # the control: not closed before repair
+    result = repair(make_ctx(), wheel, NativeDeps(provider="test", runtime_dirs=[str(dlls)]), tmp_path / "out")
+    assert result.tool == "delvewheel"
+    bundled = [Path(name).name for name in result.bundled if name.endswith(".dll")]
+    assert any(name.startswith("msvcp140-") for name in bundled)
+    assert any(name.startswith("libscipy_openblas") for name in bundled)
+    assert missing_from(windows_closure(result.wheel, system)) == {}
+
+
+def test_delvewheel_repair_names_what_it_cannot_find(numpy_windows_wheel: Path, make_ctx, tmp_path: Path) -> None:
+    from backend.deps import NativeDeps
+    from backend.repair import repair
+
+    wheel, _ = unrepaired_windows_wheel(numpy_windows_wheel, tmp_path / "in")
+    with pytest.raises(BuildError, match="repair \\(delvewheel\\) failed") as error:
+        repair(make_ctx(), wheel, NativeDeps(provider="test"), tmp_path / "out")
+    assert "libscipy_openblas" in str(error.value) or "msvcp140" in str(error.value)
