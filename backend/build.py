@@ -26,7 +26,8 @@ def write_native_settings(ctx: BuildContext, tree: Path, deps: NativeDeps | None
     if ctx.settings.abi3:
         # The extension is an empty module (ctypes does the work), so the stable ABI serves every CPython.
         extension["py_limited_api"] = True
-        extension.setdefault("define_macros", []).append(["Py_LIMITED_API", LIMITED_API_HEX])  # type: ignore[union-attr]
+        macros = [*(deps.extension_kwargs()["define_macros"] if deps else []), ["Py_LIMITED_API", LIMITED_API_HEX]]
+        extension["define_macros"] = macros
         bdist_wheel["py_limited_api"] = LIMITED_API_TAG
     if ctx.settings.build_tag:
         bdist_wheel["build_number"] = ctx.settings.build_tag

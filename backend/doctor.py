@@ -43,7 +43,7 @@ def report_toolchain(ctx: BuildContext) -> toolchain.Toolchain | None:
 def report_providers(ctx: BuildContext, tools: toolchain.Toolchain | None) -> None:
     from dataclasses import replace
 
-    from .deps.source import prefix_key, configure_options, find_tool, source_archive_cached
+    from .deps.source import configure_options, find_tool, is_built, prefix_path, source_archive_cached
     from .pins import source_pins
 
     for provider in ("pkg-config", "dirs"):
@@ -64,8 +64,8 @@ def report_providers(ctx: BuildContext, tools: toolchain.Toolchain | None) -> No
         if tools is None:
             continue
         options = configure_options(pin, False, ctx)
-        prefix = ctx.cache_dir / "prefixes" / f"{pin.name}-{pin.version}-{prefix_key(pin, options, tools)}"
-        if (prefix / "ffcv-wheels-prefix.json").is_file():
+        prefix = prefix_path(ctx, pin, options, tools)
+        if is_built(prefix):
             ctx.log.ok(f"deps=source: {pin.name} {pin.version} built in the cache ({prefix})")
         else:
             cached = "cached" if source_archive_cached(ctx, pin) else "to download"

@@ -39,11 +39,6 @@ def pip_index_urls(environ: dict[str, str] | None = None) -> list[str]:
     return list(dict.fromkeys([primary, *extras.split()]))
 
 
-def pip_index_url(environ: dict[str, str] | None = None) -> str:
-    """The primary index pip would use."""
-    return pip_index_urls(environ)[0]
-
-
 class _Links(HTMLParser):
     def __init__(self) -> None:
         super().__init__()

@@ -87,10 +87,6 @@ def build_host() -> dict[str, str]:
             "system": platform.system(), "machine": platform.machine()}
 
 
-def add_file_to_wheel(wheel: Path, filename: str, data: bytes) -> None:
-    add_files_to_wheel(wheel, {filename: data})
-
-
 def record_files(ctx: "BuildContext", applied: list["AppliedPatch"], native: "NativeDeps", tools: "Toolchain",
                  repaired: "RepairResult") -> dict[str, bytes]:
     """The build record and the licences of statically linked libraries, as .dist-info files."""

@@ -42,8 +42,8 @@ def manylinux_system_libraries(wheel_name: str) -> frozenset[str]:
 def linux_closure(wheel: Path, system_libraries: frozenset[str]) -> dict[str, list[str]]:
     """For each ELF file in the wheel, the libraries it needs that are neither bundled nor system ones."""
     with zipfile.ZipFile(wheel) as archive:
-        elves = {name: archive.read(name) for name in archive.namelist()
-                 if ".so" in PurePosixPath(name).name and archive.read(name)[:4] == b"\x7fELF"}
+        candidates = {name: archive.read(name) for name in archive.namelist() if ".so" in PurePosixPath(name).name}
+    elves = {name: data for name, data in candidates.items() if data[:4] == b"\x7fELF"}
     inside = {PurePosixPath(name).name for name in elves}
     # The dynamic loader (ld-linux-*.so.*, ld64.so.*) is part of every glibc system.
     return {name: [lib for lib in elf_needed(data) if lib not in inside and lib not in system_libraries

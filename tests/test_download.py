@@ -162,21 +162,21 @@ def test_project_files_unreachable(no_proxy_env):
 
 def test_pip_index_url_from_env():
     url = "http://127.0.0.1:9/from-env/simple"
-    assert index.pip_index_url({"PIP_INDEX_URL": url}) == url
+    assert index.pip_index_urls({"PIP_INDEX_URL": url})[0] == url
 
 
 def test_pip_index_url_env_wins_over_config(tmp_path):
     conf = tmp_path / "pip.conf"
     conf.write_text("[global]\nindex-url = http://127.0.0.1:9/from-conf/simple\n")
     url = "http://127.0.0.1:9/from-env/simple"
-    assert index.pip_index_url({"PIP_INDEX_URL": url, "PIP_CONFIG_FILE": str(conf)}) == url
+    assert index.pip_index_urls({"PIP_INDEX_URL": url, "PIP_CONFIG_FILE": str(conf)})[0] == url
 
 
 def test_pip_index_url_from_config_file(tmp_path):
     conf = tmp_path / "pip.conf"
     conf.write_text("[global]\nindex-url = http://127.0.0.1:9/from-conf/simple\n")
     environ = {"PIP_CONFIG_FILE": str(conf), "HOME": str(tmp_path)}
-    assert index.pip_index_url(environ) == "http://127.0.0.1:9/from-conf/simple"
+    assert index.pip_index_urls(environ)[0] == "http://127.0.0.1:9/from-conf/simple"
 
 
 def test_pip_index_url_default(tmp_path):
@@ -184,7 +184,7 @@ def test_pip_index_url_default(tmp_path):
 
     environ = {"HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
                "XDG_CONFIG_DIRS": str(tmp_path / "xdg")}
-    assert index.pip_index_url(environ) == PyPI.simple_url
+    assert index.pip_index_urls(environ)[0] == PyPI.simple_url
 
 
 def test_file_url_index_like_pip(tmp_path):

@@ -94,14 +94,21 @@ def source_archive(ctx: BuildContext, pin: SourcePin) -> tuple[Path, str, tuple[
     raise BuildError(f"No source archive of {pin.name} {pin.version} could be had:\n  " + "\n  ".join(problems))
 
 
+def prefix_path(ctx: BuildContext, pin: SourcePin, options: list[str], toolchain: Toolchain) -> Path:
+    return ctx.cache_dir / "prefixes" / f"{pin.name}-{pin.version}-{prefix_key(pin, options, toolchain)}"
+
+
+def is_built(prefix: Path) -> bool:
+    return (prefix / PREFIX_MARKER).is_file()
+
+
 def build_prefix(ctx: BuildContext, pin: SourcePin, toolchain: Toolchain) -> Path:
     """The installed prefix of `pin`, built now or reused from the cache."""
     options = configure_options(pin, True, ctx)
-    key = prefix_key(pin, options, toolchain)
-    prefixes = ctx.cache_dir / "prefixes"
-    final = prefixes / f"{pin.name}-{pin.version}-{key}"
+    final = prefix_path(ctx, pin, options, toolchain)
+    prefixes = final.parent
     with cache_lock(final):
-        if (final / PREFIX_MARKER).is_file():
+        if is_built(final):
             ctx.log.info(f"source: {pin.name} {pin.version} reused from {final}")
             return final
         cmake, ninja = build_tools()
