@@ -23,12 +23,23 @@ def write_native_settings(ctx: BuildContext, tree: Path, deps: NativeDeps | None
     if deps and toolchain:
         extension["extra_link_args"] = [*deps.extra_link_args, *toolchain.extra_link_args]
     bdist_wheel: dict[str, str] = {}
+    cross = toolchain.cross if toolchain else None
     if ctx.settings.abi3:
         # The extension is an empty module (ctypes does the work), so the stable ABI serves every CPython.
-        extension["py_limited_api"] = True
+        # A cross build names the file itself (SETUPTOOLS_EXT_SUFFIX): setuptools' abi3 suffix is the host's.
+        if cross is None:
+            extension["py_limited_api"] = True
         macros = [*(deps.extension_kwargs()["define_macros"] if deps else []), ["Py_LIMITED_API", LIMITED_API_HEX]]
         extension["define_macros"] = macros
         bdist_wheel["py_limited_api"] = LIMITED_API_TAG
+    elif cross is not None:
+        raise BuildError("toolchain=zig builds stable-ABI wheels only (abi3=true): the target's headers and "
+                         "import library are those of python3.dll.", "Drop -C abi3=false.")
+    if cross is not None and deps is not None:
+        # The target's Python headers ahead of the build Python's, which setuptools adds after these.
+        extension["include_dirs"] = [cross.python_include, *deps.include_dirs]
+        extension["extra_objects"] = [*deps.extra_objects, cross.python_import_library]
+        bdist_wheel["plat_name"] = cross.wheel_platform
     if ctx.settings.build_tag:
         bdist_wheel["build_number"] = ctx.settings.build_tag
     path = tree / NATIVE_SETTINGS_FILE
@@ -37,12 +48,13 @@ def write_native_settings(ctx: BuildContext, tree: Path, deps: NativeDeps | None
     return path
 
 
-def _setuptools_hook(ctx: BuildContext, tree: Path, hook: str, out_dir: Path, what: str) -> str:
+def _setuptools_hook(ctx: BuildContext, tree: Path, hook: str, out_dir: Path, what: str,
+                     variables: dict[str, str] | None = None) -> str:
     out_dir.mkdir(parents=True, exist_ok=True)
     script = ("import sys; from setuptools import build_meta as b; "
               f"print('RESULT=' + b.{hook}(sys.argv[1]))")
     output = run_tool([sys.executable, "-c", script, str(out_dir)], ctx.log, what, cwd=tree,
-                      env=tool_env(), verbose=ctx.settings.verbose)
+                      env=tool_env(**(variables or {})), verbose=ctx.settings.verbose)
     results = [line[len("RESULT="):] for line in output.splitlines() if line.startswith("RESULT=")]
     if not results:
         raise BuildError(f"{what}: setuptools returned no result.")
@@ -56,4 +68,5 @@ def metadata(ctx: BuildContext, tree: Path, out_dir: Path) -> str:
 
 def compile_wheel(ctx: BuildContext, tree: Path, deps: NativeDeps, toolchain: Toolchain, out_dir: Path) -> Path:
     write_native_settings(ctx, tree, deps, toolchain)
-    return out_dir / _setuptools_hook(ctx, tree, "build_wheel", out_dir, "compile (setuptools)")
+    variables = toolchain.cross.compile_env if toolchain.cross else None
+    return out_dir / _setuptools_hook(ctx, tree, "build_wheel", out_dir, "compile (setuptools)", variables)

@@ -44,7 +44,7 @@ def report_providers(ctx: BuildContext, tools: toolchain.Toolchain | None) -> No
     from dataclasses import replace
 
     from .deps.source import configure_options, find_tool, is_built, prefix_path, source_archive_cached
-    from .pins import source_pins
+    from .pins import PLATFORM, source_pins
 
     for provider in ("pkg-config", "dirs"):
         if provider == "dirs" and not ctx.settings.include_dirs:
@@ -60,10 +60,10 @@ def report_providers(ctx: BuildContext, tools: toolchain.Toolchain | None) -> No
     cmake, ninja = find_tool("cmake"), find_tool("ninja")
     ctx.log.info(f"deps=source: cmake {cmake or 'not found (comes with the build requirements)'}, "
                  f"ninja {ninja or 'not found (comes with the build requirements)'}")
-    for pin in source_pins(ctx.pins):
+    for pin in source_pins(ctx.pins, tools.platform if tools else PLATFORM):
         if tools is None:
             continue
-        options = configure_options(pin, False, ctx)
+        options = configure_options(pin, False, ctx, tools)
         prefix = prefix_path(ctx, pin, options, tools)
         if is_built(prefix):
             ctx.log.ok(f"deps=source: {pin.name} {pin.version} built in the cache ({prefix})")

@@ -105,8 +105,8 @@ class SourcePin:
     simd_off_option: str | None
 
 
-def source_pins(pins: Pins) -> list[SourcePin]:
-    """The libraries of the `source` provider, in build order."""
+def source_pins(pins: Pins, platform: str = PLATFORM) -> list[SourcePin]:
+    """The libraries of the `source` provider, in build order, with the entries for the target `platform`."""
     result = []
     for name, entry in pins.data["source"].items():
         archives = tuple(
@@ -115,10 +115,10 @@ def source_pins(pins: Pins) -> list[SourcePin]:
             for a in entry["archives"])
         result.append(SourcePin(
             name=name, version=entry["version"], archives=archives,
-            cmake_options=(*entry.get("cmake-options", ()), *entry.get(f"cmake-options-{PLATFORM}", ())),
+            cmake_options=(*entry.get("cmake-options", ()), *entry.get(f"cmake-options-{platform}", ())),
             include_dirs=tuple(entry["include-dirs"]),
-            link=tuple(entry["link"]),
-            system_libraries=tuple(entry.get("system-libraries", {}).get(PLATFORM, ())),
+            link=tuple(entry.get(f"link-{platform}", entry["link"])),
+            system_libraries=tuple(entry.get("system-libraries", {}).get(platform, ())),
             licences=tuple(entry["licences"]), simd_assemblers=tuple(entry.get("simd-assemblers", ())),
             simd_off_option=entry.get("simd-off-option")))
     return result

@@ -15,6 +15,7 @@ from .errors import BuildError
 
 ENV_PREFIX = "FFCV_BUILD_"
 PROVIDERS = ("pkg-config", "dirs", "source")
+TOOLCHAINS = ("native", "zig")
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,9 @@ SCHEMA: tuple[Option, ...] = (
     Option("deps", "choice", "Native dependency provider.", PROVIDERS),
     Option("include-dirs", "paths", "deps=dirs: folders holding opencv2/ and turbojpeg.h."),
     Option("library-dirs", "paths", "deps=dirs: folders holding the OpenCV and TurboJPEG libraries."),
+    Option("toolchain", "choice", "Compiler: the native one (gcc/clang; MSVC on Windows), or zig to cross-build "
+           "a Windows wheel on Linux/macOS (with deps=source or deps=dirs).", TOOLCHAINS),
+    Option("target", "str", "toolchain=zig: the wheel platform to build for (win_amd64, or win_arm64: untested).",),
     Option("repair", "bool", "Bundle native libraries into the wheel (auditwheel/delocate); false hands back the raw wheel."),
     Option("build-tag", "str", "Wheel build tag (a number first), so a rebuild replaces an older wheel."),
     Option("abi3", "bool", "Build the extension for CPython's stable ABI (one cp310-abi3 wheel)."),
@@ -62,6 +66,8 @@ class Settings:
     deps: str = "pkg-config"
     include_dirs: tuple[Path, ...] = ()
     library_dirs: tuple[Path, ...] = ()
+    toolchain: str = "native"
+    target: str | None = None
     repair: bool = True
     build_tag: str | None = None
     abi3: bool = True
@@ -150,6 +156,10 @@ def load_settings(
     if settings.deps == "dirs" and not settings.include_dirs:
         raise BuildError("deps=dirs needs include-dirs (and usually library-dirs).",
                          f"Example: -C include-dirs=/opt/opencv/include/opencv4{os.pathsep}/opt/libjpeg-turbo/include")
+    if settings.toolchain == "zig" and settings.deps == "pkg-config":
+        raise BuildError("toolchain=zig cross-builds for Windows, but deps=pkg-config finds this machine's libraries.",
+                         "Add -C deps=source (libraries built for the target from pinned sources), or -C deps=dirs "
+                         "with folders of Windows libraries.")
     return settings
 
 

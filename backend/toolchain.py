@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from platform import machine as host_machine
 import shutil
 import subprocess
 import sys
@@ -9,6 +10,19 @@ from dataclasses import dataclass, field
 
 from .context import BuildContext
 from .errors import BuildError
+from .pins import PLATFORM
+
+
+@dataclass(frozen=True)
+class CrossTarget:
+    """What a cross build needs beyond a compiler: the target's Python and how setuptools and CMake reach it."""
+
+    wheel_platform: str  # the wheel's platform tag, e.g. win_amd64
+    python_include: str  # portable CPython headers with the target's pyconfig.h
+    python_import_library: str  # the stable ABI's import library (python3.dll)
+    extension_suffix: str  # e.g. .pyd
+    compile_env: dict[str, str] = field(default_factory=dict)  # CC, CXX, LDSHARED... for setuptools
+    cmake_args: list[str] = field(default_factory=list)  # e.g. -DCMAKE_TOOLCHAIN_FILE=...
 
 
 @dataclass(frozen=True)
@@ -16,7 +30,10 @@ class Toolchain:
     name: str
     compiler: str
     version: str
+    platform: str = PLATFORM  # the target's platform, named as in the data file (linux, macos, windows)
+    machine: str = field(default_factory=host_machine)
     extra_link_args: list[str] = field(default_factory=list)
+    cross: CrossTarget | None = None
 
 
 def find_cxx(environ: dict[str, str]) -> str | None:
@@ -31,6 +48,13 @@ def find_cxx(environ: dict[str, str]) -> str | None:
 
 def detect(ctx: BuildContext, environ: dict[str, str] | None = None) -> Toolchain:
     environ = dict(os.environ if environ is None else environ)
+    if ctx.settings.toolchain == "zig":
+        from .zig import detect_zig
+
+        return detect_zig(ctx)
+    if ctx.settings.target is not None:
+        raise BuildError(f"target={ctx.settings.target} needs a cross toolchain.",
+                         "Add -C toolchain=zig, or drop the target setting for a native build.")
     if sys.platform == "win32":
         raise BuildError("Windows builds are not supported by this version of the ffcv-wheels backend yet.",
                          "Build on Linux or macOS for now.")

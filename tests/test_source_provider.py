@@ -115,7 +115,7 @@ def test_missing_assembler_turns_simd_off_with_a_warning(make_ctx, tmp_path: Pat
     stream = io.StringIO()
     ctx = make_ctx(log=Log(stream, colour=False))
     monkeypatch.setenv("PATH", str(tmp_path))  # no nasm, no yasm
-    options = configure_options(jpeg, True, ctx)
+    options = configure_options(jpeg, True, ctx, Toolchain("gcc", "/usr/bin/c++", "c++ 12.2.0"))
     assert options[-1] == "-DWITH_SIMD=OFF"
     assert "[WARN] libjpeg-turbo: no nasm or yasm found, building WITHOUT SIMD" in stream.getvalue()
 
@@ -130,17 +130,13 @@ def test_pinned_sources_are_complete(make_ctx) -> None:
     assert "-DBUILD_LIST=core,imgproc" in opencv.cmake_options and "-DBUILD_SHARED_LIBS=OFF" in opencv.cmake_options
 
 
-def test_per_platform_data_is_picked_for_the_platform(make_ctx, monkeypatch: pytest.MonkeyPatch) -> None:
-    import backend.pins
-
+def test_per_platform_data_is_picked_for_the_platform(make_ctx) -> None:
     pins = make_ctx().pins
-    monkeypatch.setattr(backend.pins, "PLATFORM", "windows")
-    windows = {pin.name: pin for pin in source_pins(pins)}
+    windows = {pin.name: pin for pin in source_pins(pins, "windows")}
     assert "-DWITH_CRT_DLL=TRUE" in windows["libjpeg-turbo"].cmake_options
     assert "-DBUILD_WITH_STATIC_CRT=OFF" in windows["opencv"].cmake_options
     assert windows["opencv"].system_libraries == ()
-    monkeypatch.setattr(backend.pins, "PLATFORM", "linux")
-    linux = {pin.name: pin for pin in source_pins(pins)}
+    linux = {pin.name: pin for pin in source_pins(pins, "linux")}
     assert "-DWITH_CRT_DLL=TRUE" not in linux["libjpeg-turbo"].cmake_options
     assert linux["opencv"].system_libraries == ("dl", "m", "pthread", "rt")
     shim = make_ctx().project_dir / pins.data["windows"]["pthread-shim"] / "pthread.h"

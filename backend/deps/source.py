@@ -9,9 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import platform
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 
@@ -49,9 +47,10 @@ def build_tools() -> tuple[str, str]:
     return cmake, ninja
 
 
-def configure_options(pin: SourcePin, log_warn: bool, ctx: BuildContext) -> list[str]:
+def configure_options(pin: SourcePin, log_warn: bool, ctx: BuildContext, toolchain: Toolchain) -> list[str]:
+    cross = toolchain.cross.cmake_args if toolchain.cross else []
     options = ["-DCMAKE_BUILD_TYPE=Release", "-DCMAKE_POSITION_INDEPENDENT_CODE=ON",
-               "-DCMAKE_INSTALL_LIBDIR=lib", *pin.cmake_options]
+               "-DCMAKE_INSTALL_LIBDIR=lib", *cross, *pin.cmake_options]
     if pin.simd_assemblers and not any(find_tool(tool) for tool in pin.simd_assemblers):
         if log_warn:
             ctx.log.warn(f"{pin.name}: no {' or '.join(pin.simd_assemblers)} found, building WITHOUT SIMD: "
@@ -66,7 +65,7 @@ def prefix_key(pin: SourcePin, options: list[str], toolchain: Toolchain) -> str:
     inputs = {"schema": SCHEMA, "library": pin.name, "version": pin.version,
               "sources": [a.sha256 for a in pin.archives], "options": options,
               "compiler": [toolchain.compiler, toolchain.version],
-              "target": [sys.platform, platform.machine()]}
+              "target": [toolchain.platform, toolchain.machine]}
     return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()[:16]
 
 
@@ -104,7 +103,7 @@ def is_built(prefix: Path) -> bool:
 
 def build_prefix(ctx: BuildContext, pin: SourcePin, toolchain: Toolchain) -> Path:
     """The installed prefix of `pin`, built now or reused from the cache."""
-    options = configure_options(pin, True, ctx)
+    options = configure_options(pin, True, ctx, toolchain)
     final = prefix_path(ctx, pin, options, toolchain)
     prefixes = final.parent
     with cache_lock(final):
@@ -147,7 +146,7 @@ def build_prefix(ctx: BuildContext, pin: SourcePin, toolchain: Toolchain) -> Pat
 
 def resolve_source(ctx: BuildContext, toolchain: Toolchain) -> NativeDeps:
     deps = NativeDeps(provider="source")
-    for pin in source_pins(ctx.pins):
+    for pin in source_pins(ctx.pins, toolchain.platform):
         prefix = build_prefix(ctx, pin, toolchain)
         deps.include_dirs += [str(prefix / d) for d in pin.include_dirs]
         # Full paths to the static archives: nothing can pick a system copy instead.
@@ -155,7 +154,7 @@ def resolve_source(ctx: BuildContext, toolchain: Toolchain) -> NativeDeps:
         deps.libraries += [lib for lib in pin.system_libraries if lib not in deps.libraries]
         deps.versions[pin.name] = pin.version
         deps.licences[pin.name] = [str(prefix / LICENCES_DIR / licence_name(item)) for item in pin.licences]
-    if sys.platform == "win32":
+    if toolchain.platform == "windows":
         deps.include_dirs.append(str(ctx.project_dir / ctx.pins.data["windows"]["pthread-shim"]))
     else:
         deps.extra_compile_args.append("-pthread")

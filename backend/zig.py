@@ -1,0 +1,218 @@
+"""Toolchain `zig`: cross-build a Windows wheel on Linux or macOS with zig's clang (PyPI `ziglang`).
+
+zig's *-windows-gnu targets link the UCRT (CPython's C runtime) and a static libc++, so the extension
+needs no C++ runtime DLL. Everything the cross build needs is prepared once per input set in the cache:
+wrapper scripts (setuptools and CMake want one program per tool), a CMake toolchain file, the build
+Python's portable headers with a Windows pyconfig.h, and the import library of python3.dll (stable ABI)
+made from the pinned Windows CPython's exports.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shlex
+import shutil
+import stat
+import subprocess
+import sys
+import sysconfig
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .context import BuildContext
+from .download import cache_lock
+from .errors import BuildError
+from .toolchain import CrossTarget, Toolchain
+from .windows_python import embeddable_python, windows_python_pin
+
+CACHE_KIND = "zig-toolchain"
+SCHEMA = 1  # bump when the prepared folder's layout or content changes
+# setuptools' unix compiler adds host flags (-fPIC, -g from the build Python's CFLAGS); -g would put
+# DWARF into the PE file, and --as-needed means nothing to lld's COFF linker.
+DROPPED_FLAGS = ("-g", "-Wl,--as-needed")
+TOOLS = {"cc": "cc", "c++": "c++", "ar": "ar", "ranlib": "ranlib", "rc": "rc", "dlltool": "dlltool"}
+
+
+@dataclass(frozen=True)
+class ZigTarget:
+    wheel_platform: str
+    triple: str
+    dlltool_machine: str
+    cmake_processor: str
+    tested: bool
+
+
+def zig_target(ctx: BuildContext) -> ZigTarget:
+    table = ctx.pins.data["toolchain"]["zig"]
+    name = ctx.settings.target or table["default-target"]
+    entry = table["targets"].get(name)
+    if entry is None:
+        raise BuildError(f"toolchain=zig cannot build for target {name!r}.",
+                         f"Known targets: {', '.join(sorted(table['targets']))}.")
+    return ZigTarget(wheel_platform=name, triple=entry["triple"], dlltool_machine=entry["dlltool-machine"],
+                     cmake_processor=entry["cmake-processor"], tested=bool(entry["tested"]))
+
+
+def find_zig() -> Path:
+    try:
+        import ziglang
+    except ImportError as exc:
+        raise BuildError("toolchain=zig needs zig from PyPI (ziglang).",
+                         "python -m build installs it with the build requirements; without isolation: "
+                         "pip install ziglang.") from exc
+    folder = Path(ziglang.__file__).parent
+    for name in ("zig", "zig.exe"):
+        if (folder / name).is_file():
+            return folder / name
+    raise BuildError(f"The ziglang package at {folder} holds no zig executable.", "Reinstall it: pip install ziglang.")
+
+
+def zig_version(zig: Path) -> str:
+    result = subprocess.run([str(zig), "version"], capture_output=True, text=True)
+    if result.returncode != 0:
+        raise BuildError(f"{zig} version failed: {result.stderr.strip()}")
+    return result.stdout.strip()
+
+
+def _wrapper(path: Path, command: list[str]) -> None:
+    """A POSIX shell script running `command` with the caller's arguments, minus DROPPED_FLAGS."""
+    dropped = " | ".join(shlex.quote(flag) for flag in DROPPED_FLAGS)
+    path.write_text("#!/bin/sh\n# Written by the ffcv-wheels backend (toolchain=zig).\n"
+                    "for arg do\n  shift\n  case \"$arg\" in\n"
+                    f"    {dropped}) ;;\n    *) set -- \"$@\" \"$arg\" ;;\n  esac\ndone\n"
+                    f"exec {shlex.join(command)} \"$@\"\n", encoding="utf-8")
+    path.chmod(path.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+
+
+def write_wrappers(folder: Path, zig: Path, target: ZigTarget) -> dict[str, Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    commands = {
+        "cc": [str(zig), "cc", "-target", target.triple],
+        "c++": [str(zig), "c++", "-target", target.triple],
+        "ar": [str(zig), "ar"],
+        "ranlib": [str(zig), "ranlib"],
+        "rc": [str(zig), "rc"],
+        "dlltool": [str(zig), "dlltool"],
+    }
+    paths = {}
+    for tool, command in commands.items():
+        paths[tool] = folder / TOOLS[tool]
+        _wrapper(paths[tool], command)
+    return paths
+
+
+def write_cmake_toolchain(path: Path, wrappers: dict[str, Path], target: ZigTarget) -> Path:
+    lines = [
+        "# Written by the ffcv-wheels backend (toolchain=zig).",
+        "set(CMAKE_SYSTEM_NAME Windows)",
+        f"set(CMAKE_SYSTEM_PROCESSOR {target.cmake_processor})",
+        f'set(CMAKE_C_COMPILER "{wrappers["cc"]}")',
+        f'set(CMAKE_CXX_COMPILER "{wrappers["c++"]}")',
+        f'set(CMAKE_AR "{wrappers["ar"]}" CACHE FILEPATH "")',
+        f'set(CMAKE_RANLIB "{wrappers["ranlib"]}" CACHE FILEPATH "")',
+        f'set(CMAKE_RC_COMPILER "{wrappers["rc"]}")',
+        # Look for libraries and headers of the target only, never the build machine's.
+        "set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)",
+        "set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)",
+        "set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)",
+        "set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)",
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def host_python_include() -> Path:
+    include = Path(sysconfig.get_paths()["include"])
+    if not (include / "Python.h").is_file():
+        raise BuildError(f"The build Python's headers are missing ({include}/Python.h): toolchain=zig uses them.",
+                         "Install the Python development headers (Debian: apt-get install python3-dev) or use a "
+                         "CPython that ships them (pyenv, python.org, uv).")
+    return include
+
+
+def windows_python_headers(dest: Path, pyconfig: Path) -> Path:
+    """The build Python's portable headers with the Windows pyconfig.h in place of the host's.
+
+    Python.h includes "pyconfig.h" relative to itself, so the host's copy must not sit beside it."""
+    shutil.copytree(host_python_include(), dest, ignore=shutil.ignore_patterns("pyconfig*.h"))
+    shutil.copyfile(pyconfig, dest / "pyconfig.h")
+    return dest
+
+
+def python3_import_library(folder: Path, python3_dll: Path, wrappers: dict[str, Path],
+                           target: ZigTarget) -> Path:
+    """libpython3.dll.a from the names python3.dll exports (the stable ABI), via zig's dlltool."""
+    import pefile
+
+    pe = pefile.PE(str(python3_dll), fast_load=True)
+    pe.parse_data_directories(directories=[pefile.DIRECTORY_ENTRY["IMAGE_DIRECTORY_ENTRY_EXPORT"]])
+    names = sorted(e.name.decode() for e in getattr(pe, "DIRECTORY_ENTRY_EXPORT").symbols if e.name)
+    if "PyModule_Create2" not in names:
+        raise BuildError(f"{python3_dll} does not export PyModule_Create2: not a CPython python3.dll.")
+    definition = folder / "python3.def"
+    definition.write_text("LIBRARY python3.dll\nEXPORTS\n" + "\n".join(names) + "\n", encoding="utf-8")
+    library = folder / "libpython3.dll.a"
+    result = subprocess.run([str(wrappers["dlltool"]), "-m", target.dlltool_machine, "-d", str(definition),
+                             "-l", str(library), "-D", "python3.dll"], capture_output=True, text=True)
+    if result.returncode != 0 or not library.is_file():
+        raise BuildError(f"zig dlltool could not make the python3.dll import library:\n{result.stderr}")
+    return library
+
+
+def prepared_key(ctx: BuildContext, zig: Path, version: str, target: ZigTarget, pyconfig: Path) -> str:
+    inputs = {"schema": SCHEMA, "zig": [str(zig), version], "target": target.triple,
+              "python-pin": windows_python_pin(ctx).sha256, "host-include": str(host_python_include()),
+              "host-version": sys.version.split()[0],
+              "pyconfig": hashlib.sha256(pyconfig.read_bytes()).hexdigest()}
+    return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def prepare(ctx: BuildContext, zig: Path, version: str, target: ZigTarget) -> Path:
+    """The cached folder with wrappers (bin/), toolchain.cmake, include/ and libpython3.dll.a."""
+    pyconfig = ctx.project_dir / ctx.pins.data["toolchain"]["zig"]["python-config"]
+    final = ctx.cache_dir / CACHE_KIND / f"{target.wheel_platform}-{prepared_key(ctx, zig, version, target, pyconfig)}"
+    with cache_lock(final):
+        if (final / "toolchain.cmake").is_file():
+            return final
+        python = embeddable_python(ctx)
+        final.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=final.parent))
+        try:
+            # Wrappers and toolchain file name their final location: the folder is renamed whole.
+            wrappers = write_wrappers(staging / "bin", zig, target)
+            windows_python_headers(staging / "include", pyconfig)
+            python3_import_library(staging, python / "python3.dll", wrappers, target)
+            final_wrappers = {tool: final / "bin" / path.name for tool, path in wrappers.items()}
+            write_cmake_toolchain(staging / "toolchain.cmake", final_wrappers, target)
+            os.replace(staging, final)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    return final
+
+
+def detect_zig(ctx: BuildContext) -> Toolchain:
+    if sys.platform == "win32":
+        raise BuildError("toolchain=zig cross-builds Windows wheels on Linux or macOS.",
+                         "On Windows, build natively (MSVC) without the toolchain setting.")
+    target = zig_target(ctx)
+    if not target.tested:
+        ctx.log.warn(f"toolchain=zig for {target.wheel_platform} is not tested by ffcv-wheels: check the wheel "
+                     "on the target before you ship it.")
+    zig = find_zig()
+    version = zig_version(zig)
+    prepared = prepare(ctx, zig, version, target)
+    cxx = str(prepared / "bin" / "c++")
+    # setuptools' unix compiler on the build machine: every program and the extension's suffix are
+    # given through the variables it reads (sysconfig's values describe the host).
+    compile_env = {"CC": cxx, "CXX": cxx, "LDSHARED": f"{cxx} -shared", "LDCXXSHARED": f"{cxx} -shared",
+                   "AR": str(prepared / "bin" / "ar"), "CFLAGS": "", "CPPFLAGS": "", "LDFLAGS": "",
+                   "SETUPTOOLS_EXT_SUFFIX": ".pyd"}
+    cross = CrossTarget(wheel_platform=target.wheel_platform, python_include=str(prepared / "include"),
+                        python_import_library=str(prepared / "libpython3.dll.a"), extension_suffix=".pyd",
+                        compile_env=compile_env,
+                        cmake_args=[f"-DCMAKE_TOOLCHAIN_FILE={prepared / 'toolchain.cmake'}"])
+    ctx.log.info(f"toolchain: zig {version} for {target.triple} ({target.wheel_platform})")
+    return Toolchain(name="zig", compiler=cxx, version=f"zig {version} {target.triple}", platform="windows",
+                     machine=target.cmake_processor, extra_link_args=["-s"], cross=cross)
