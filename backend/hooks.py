@@ -30,7 +30,9 @@ def _network_requirements(ctx: BuildContext) -> list[str]:
 
 def _wheel_requirements(ctx: BuildContext) -> list[str]:
     source_tools = ["cmake>=3.24", "ninja>=1.11"] if ctx.settings.deps == "source" else []
-    return [*source_tools, *_network_requirements(ctx)]
+    # A Windows wheel built elsewhere: zig compiles, pefile reads python3.dll, delvewheel repairs.
+    cross_tools = ["ziglang>=0.13", "pefile>=2023.2.7", "delvewheel>=1.10"] if ctx.settings.toolchain == "zig" else []
+    return [*source_tools, *cross_tools, *_network_requirements(ctx)]
 
 
 def get_requires_for_build_wheel(config_settings: Mapping[str, Any] | None = None) -> list[str]:

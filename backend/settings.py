@@ -21,7 +21,7 @@ TOOLCHAINS = ("native", "zig")
 @dataclass(frozen=True)
 class Option:
     key: str
-    kind: str  # "str", "bool", "path", "paths", "choice"
+    kind: str  # "str", "bool", "path", "paths", "names", "choice"
     help: str
     choices: tuple[str, ...] = ()
 
@@ -44,6 +44,8 @@ SCHEMA: tuple[Option, ...] = (
     Option("deps", "choice", "Native dependency provider.", PROVIDERS),
     Option("include-dirs", "paths", "deps=dirs: folders holding opencv2/ and turbojpeg.h."),
     Option("library-dirs", "paths", "deps=dirs: folders holding the OpenCV and TurboJPEG libraries."),
+    Option("libraries", "names", "deps=dirs: exact library names to link, replacing the pinned ones "
+           "(comma-separated, e.g. opencv_world4120,turbojpeg)."),
     Option("toolchain", "choice", "Compiler: the native one (gcc/clang; MSVC on Windows), or zig to cross-build "
            "a Windows wheel on Linux/macOS (with deps=source or deps=dirs).", TOOLCHAINS),
     Option("target", "str", "toolchain=zig: the wheel platform to build for (win_amd64, or win_arm64: untested).",),
@@ -66,6 +68,7 @@ class Settings:
     deps: str = "pkg-config"
     include_dirs: tuple[Path, ...] = ()
     library_dirs: tuple[Path, ...] = ()
+    libraries: tuple[str, ...] = ()
     toolchain: str = "native"
     target: str | None = None
     repair: bool = True
@@ -84,6 +87,9 @@ def _parse(option: Option, raw: Any, source: str) -> Any:
     if option.kind == "paths":
         items = raw if isinstance(raw, (list, tuple)) else str(raw).split(os.pathsep)
         return tuple(Path(item).expanduser() for item in items if str(item))
+    if option.kind == "names":
+        items = raw if isinstance(raw, (list, tuple)) else str(raw).replace(",", " ").split()
+        return tuple(str(item).strip() for item in items if str(item).strip())
     if isinstance(raw, (list, tuple)):
         raise BuildError(f"{where} was given more than once: {list(raw)}", "Give it a single value.")
     if option.kind == "bool":

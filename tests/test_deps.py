@@ -129,3 +129,49 @@ def test_dirs_provider_names_missing_headers_and_libraries(make_ctx, tmp_path: P
 def test_dirs_provider_rejects_a_folder_that_does_not_exist(make_ctx, tmp_path: Path) -> None:
     with pytest.raises(BuildError, match="is not a folder"):
         resolve(make_ctx({"deps": "dirs", "include-dirs": str(tmp_path / "nope")}))
+
+
+def windows_folders(root: Path, libraries: list[str]) -> tuple[Path, Path]:
+    """Include and library folders shaped like a Windows build of the dependencies (header copies from
+    the system, empty library files: only names are checked here)."""
+    include, lib = root / "include", root / "lib"
+    shutil.copytree("/usr/include/opencv4/opencv2", include / "opencv2")
+    shutil.copy("/usr/include/turbojpeg.h", include)
+    lib.mkdir()
+    for name in libraries:
+        (lib / name).write_bytes(b"")
+    return include, lib
+
+
+def test_dirs_for_a_windows_target_want_windows_library_files_and_named_libraries(make_ctx, tmp_path: Path) -> None:
+    from backend.deps.dirs import resolve_dirs
+    from backend.toolchain import Toolchain
+
+    zig = Toolchain("zig", "c++", "zig 0.17", platform="windows", machine="AMD64")
+    msvc = Toolchain("msvc", "cl.exe", "19.44", platform="windows", machine="AMD64")
+    include, lib = windows_folders(tmp_path, ["opencv_world4120.lib", "libturbojpeg.dll.a"])
+    ctx = make_ctx({"deps": "dirs", "include-dirs": str(include), "library-dirs": str(lib)})
+    with pytest.raises(BuildError) as error:
+        resolve_dirs(ctx, msvc)
+    assert "opencv_core.lib (opencv)" in str(error.value) and "exact library names (libraries)" in str(error.value)
+    named = make_ctx({"deps": "dirs", "include-dirs": str(include), "library-dirs": str(lib),
+                      "libraries": "opencv_world4120,turbojpeg"})
+    with pytest.raises(BuildError, match="turbojpeg.lib \\(libraries setting\\)"):
+        resolve_dirs(named, msvc)  # MSVC links turbojpeg.lib, which is not there
+    deps = resolve_dirs(named, zig)  # lld in MinGW mode takes libturbojpeg.dll.a and opencv_world4120.lib
+    assert deps.libraries == ["opencv_world4120", "turbojpeg"]
+    assert deps.include_dirs[-1].endswith("vendor_scripts/pthread-shim")  # no pthread.h given: our shim
+    assert "-pthread" not in deps.extra_compile_args
+    assert deps.runtime_dirs == [str(lib)]
+
+
+def test_dirs_for_a_windows_target_keep_a_given_pthread_h(make_ctx, tmp_path: Path) -> None:
+    from backend.deps.dirs import resolve_dirs
+    from backend.toolchain import Toolchain
+
+    include, lib = windows_folders(tmp_path, ["opencv_imgproc.lib", "opencv_core.lib", "turbojpeg.lib"])
+    (include / "pthread.h").write_text("/* pthreads4w */\n")
+    deps = resolve_dirs(make_ctx({"deps": "dirs", "include-dirs": str(include), "library-dirs": str(lib)}),
+                        Toolchain("msvc", "cl.exe", "19.44", platform="windows", machine="AMD64"))
+    assert deps.include_dirs == [str(include)]
+    assert deps.libraries == ["opencv_imgproc", "opencv_core", "turbojpeg"]

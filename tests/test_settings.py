@@ -9,7 +9,7 @@ from backend.errors import BuildError
 from backend.settings import SCHEMA, Settings, describe_schema, load_settings
 
 ALL_KEYS = ["upstream-version", "upstream-sdist", "offline", "index-url", "cache-dir", "local-files", "deps",
-            "include-dirs", "library-dirs", "repair", "build-tag", "abi3", "verbose"]
+            "include-dirs", "library-dirs", "libraries", "toolchain", "target", "repair", "build-tag", "abi3", "verbose"]
 
 
 def env_name(key):
@@ -199,3 +199,13 @@ def test_describe_schema_lists_every_key_and_env_name():
 def test_env_names_from_schema_are_read(tmp_path, key, value, attr, expected):
     s = load_settings({}, {env_name(key): value}, tmp_path)
     assert getattr(s, attr) == expected
+
+
+def test_library_names_split_on_commas_and_spaces(tmp_path, project):
+    s = load_settings({"deps": "dirs", "include-dirs": str(tmp_path), "libraries": "opencv_world4120, turbojpeg"},
+                      {}, tmp_path)
+    assert s.libraries == ("opencv_world4120", "turbojpeg")
+    s = load_settings({}, {env_name("libraries"): "a b,,c"}, tmp_path)
+    assert s.libraries == ("a", "b", "c")
+    s = load_settings({}, {}, project('libraries = ["x", "y"]'))
+    assert s.libraries == ("x", "y")

@@ -60,7 +60,7 @@ def resolve(ctx: BuildContext, toolchain: Toolchain | None) -> NativeDeps:
     if ctx.settings.deps == "dirs":
         from .dirs import resolve_dirs
 
-        return resolve_dirs(ctx)
+        return resolve_dirs(ctx, toolchain)
     if ctx.settings.deps == "source":
         from .source import resolve_source
 

@@ -1,18 +1,22 @@
 """Provider `dirs`: the user names the include and library folders."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from ..context import BuildContext
 from ..errors import BuildError
+from ..pins import PLATFORM
+from ..toolchain import Toolchain
 from . import NativeDeps, check_headers
 
 
-def library_file_names(name: str) -> list[str]:
-    if sys.platform == "win32":
+def library_file_names(name: str, platform: str = PLATFORM, toolchain_name: str = "") -> list[str]:
+    """The files a linker takes for `-l name` / `name.lib` on the target."""
+    if platform == "windows":
+        if toolchain_name == "zig":  # lld in MinGW mode: import libraries, then static ones
+            return [f"lib{name}.dll.a", f"{name}.dll.a", f"lib{name}.a", f"{name}.lib"]
         return [f"{name}.lib"]
-    if sys.platform == "darwin":
+    if platform == "macos":
         return [f"lib{name}.dylib", f"lib{name}.a"]
     return [f"lib{name}.so", f"lib{name}.a"]
 
@@ -26,8 +30,10 @@ def expand_include_dirs(include_dirs: list[Path], subdirs: tuple[str, ...]) -> l
     return list(dict.fromkeys(expanded))
 
 
-def resolve_dirs(ctx: BuildContext) -> NativeDeps:
+def resolve_dirs(ctx: BuildContext, toolchain: Toolchain | None = None) -> NativeDeps:
     settings = ctx.settings
+    platform = toolchain.platform if toolchain else PLATFORM
+    toolchain_name = toolchain.name if toolchain else ""
     for folder in (*settings.include_dirs, *settings.library_dirs):
         if not folder.is_dir():
             raise BuildError(f"deps=dirs: {folder} is not a folder.")
@@ -37,17 +43,25 @@ def resolve_dirs(ctx: BuildContext) -> NativeDeps:
 
     deps = NativeDeps(provider="dirs", include_dirs=include_dirs,
                       library_dirs=[str(p) for p in settings.library_dirs])
+    # The pinned names, unless the user names the libraries (e.g. OpenCV's Windows release: opencv_world4120).
+    wanted = [(name, "libraries setting") for name in settings.libraries] or [
+        (name, library.name) for library in ctx.pins.native_libraries for name in library.libraries]
     missing = []
-    for library in ctx.pins.native_libraries:
-        for name in library.libraries:
-            if settings.library_dirs and not any(
-                    (folder / file).exists() for folder in settings.library_dirs for file in library_file_names(name)):
-                missing.append(f"{' or '.join(library_file_names(name))} ({library.name})")
-            deps.libraries.append(name)
+    for name, owner in wanted:
+        files = library_file_names(name, platform, toolchain_name)
+        if settings.library_dirs and not any((folder / file).exists()
+                                             for folder in settings.library_dirs for file in files):
+            missing.append(f"{' or '.join(files)} ({owner})")
+        deps.libraries.append(name)
     if missing:
         raise BuildError("deps=dirs: libraries not found in " + ", ".join(map(str, settings.library_dirs))
-                         + ":\n  " + "\n  ".join(missing))
-    if sys.platform != "win32":
+                         + ":\n  " + "\n  ".join(missing),
+                         "Name the folders holding them (library-dirs), or the exact library names (libraries).")
+    if platform == "windows":
+        # libffcv.cpp's pthread_once/keys come from our header-only shim, unless the folders give a pthread.h.
+        if not any((Path(d) / "pthread.h").is_file() for d in include_dirs):
+            deps.include_dirs.append(str(ctx.project_dir / ctx.pins.data["windows"]["pthread-shim"]))
+    else:
         deps.extra_compile_args.append("-pthread")
         deps.extra_link_args.append("-pthread")
     deps.runtime_dirs = list(deps.library_dirs)

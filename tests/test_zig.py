@@ -1,0 +1,125 @@
+"""toolchain=zig pieces: settings, targets, the wrapper scripts, the Windows Python headers and the
+python3.dll import library (made from the real embeddable CPython's exports, linked by real zig)."""
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from backend import hooks, toolchain
+from backend.errors import BuildError
+from backend.log import Log
+from backend.windows_python import embeddable_python
+from backend.zig import detect_zig, find_zig, write_wrappers, zig_target
+
+
+def test_zig_needs_a_provider_that_builds_for_the_target(make_ctx) -> None:
+    with pytest.raises(BuildError, match="deps=pkg-config finds this machine's libraries"):
+        make_ctx({"toolchain": "zig"})
+    assert make_ctx({"toolchain": "zig", "deps": "source"}).settings.toolchain == "zig"
+
+
+def test_a_target_without_a_cross_toolchain_is_refused(make_ctx) -> None:
+    with pytest.raises(BuildError, match="target=win_amd64 needs a cross toolchain"):
+        toolchain.detect(make_ctx({"target": "win_amd64"}))
+
+
+def test_unknown_toolchain_value_gets_a_suggestion(make_ctx) -> None:
+    with pytest.raises(BuildError, match="Did you mean 'zig'"):
+        make_ctx({"toolchain": "zgi"})
+
+
+def test_targets_come_from_the_data_file(make_ctx) -> None:
+    default = zig_target(make_ctx({"toolchain": "zig", "deps": "source"}))
+    assert (default.wheel_platform, default.triple, default.tested) == ("win_amd64", "x86_64-windows-gnu", True)
+    arm = zig_target(make_ctx({"toolchain": "zig", "deps": "source", "target": "win_arm64"}))
+    assert (arm.triple, arm.dlltool_machine, arm.tested) == ("aarch64-windows-gnu", "arm64", False)
+    with pytest.raises(BuildError, match="(?s)cannot build for target 'win32'.*Known targets: win_amd64, win_arm64"):
+        zig_target(make_ctx({"toolchain": "zig", "deps": "source", "target": "win32"}))
+
+
+def test_build_requirements_add_zig_pefile_and_delvewheel(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FFCV_BUILD_OFFLINE", "true")
+    requirements = hooks.get_requires_for_build_wheel({"toolchain": "zig", "deps": "source"})
+    names = {r.split(">")[0] for r in requirements}
+    assert {"ziglang", "pefile", "delvewheel", "cmake", "ninja"} <= names
+    assert not {r.split(">")[0] for r in hooks.get_requires_for_build_wheel({})} & {"ziglang", "delvewheel"}
+
+
+def test_wrappers_drop_host_flags_and_keep_the_rest(tmp_path: Path) -> None:
+    echo = tmp_path / "fake-zig"
+    echo.write_text('#!/bin/sh\nfor a do printf "<%s>" "$a"; done\n')
+    echo.chmod(0o755)
+    target = zig_target_for_test()
+    wrappers = write_wrappers(tmp_path / "bin", echo, target)
+    out = subprocess.run([wrappers["c++"], "-O3", "-g", "-fPIC", "-Wl,--as-needed", "a b.cpp"],
+                         capture_output=True, text=True, check=True).stdout
+    assert out == "<c++><-target><x86_64-windows-gnu><-O3><-fPIC><a b.cpp>"
+    assert subprocess.run([wrappers["ar"], "rcs", "x.a"], capture_output=True, text=True).stdout == "<ar><rcs><x.a>"
+
+
+def zig_target_for_test():
+    from backend.zig import ZigTarget
+
+    return ZigTarget("win_amd64", "x86_64-windows-gnu", "i386:x86-64", "AMD64", True)
+
+
+@pytest.fixture(scope="session")
+def zig_toolchain(project_dir: Path, shared_cache: Path):
+    from backend.pipeline import make_context
+
+    ctx = make_context({"cache-dir": str(shared_cache), "toolchain": "zig", "deps": "source"},
+                       project_dir=project_dir, environ={}, log=Log(colour=False))
+    return ctx, detect_zig(ctx)
+
+
+def test_prepared_toolchain_has_windows_headers_and_the_stable_abi_import_library(zig_toolchain) -> None:
+    ctx, tools = zig_toolchain
+    cross = tools.cross
+    assert tools.platform == "windows" and cross.wheel_platform == "win_amd64" and cross.extension_suffix == ".pyd"
+    include = Path(cross.python_include)
+    assert (include / "Python.h").is_file()
+    assert (include / "pyconfig.h").read_bytes() == (ctx.project_dir / "vendor_scripts/windows-python/pyconfig.h").read_bytes()
+    assert f"-DCMAKE_TOOLCHAIN_FILE=" in cross.cmake_args[0]
+    toolchain_file = Path(cross.cmake_args[0].split("=", 1)[1]).read_text()
+    assert "set(CMAKE_SYSTEM_NAME Windows)" in toolchain_file and "CMAKE_SYSTEM_PROCESSOR AMD64" in toolchain_file
+    assert cross.compile_env["SETUPTOOLS_EXT_SUFFIX"] == ".pyd"
+    # Prepared once: a second detection reuses the same folder.
+    assert detect_zig(ctx).cross == cross
+
+
+def test_a_stable_abi_module_links_against_python3_dll_only(zig_toolchain, tmp_path: Path) -> None:
+    import pefile
+
+    _, tools = zig_toolchain
+    source = tmp_path / "mod.cpp"
+    source.write_text('#include <Python.h>\nstatic struct PyModuleDef d = {PyModuleDef_HEAD_INIT, "m", 0, -1, 0};\n'
+                      'PyMODINIT_FUNC PyInit_m(void) { return PyModule_Create(&d); }\n')
+    module = tmp_path / "m.pyd"
+    subprocess.run([tools.compiler, "-shared", "-DPy_LIMITED_API=0x030A0000", f"-I{tools.cross.python_include}",
+                    str(source), tools.cross.python_import_library, "-o", str(module)], check=True,
+                   capture_output=True, text=True)
+    pe = pefile.PE(str(module))
+    imports = {entry.dll.decode().lower(): [i.name.decode() for i in entry.imports if i.name]
+               for entry in pe.DIRECTORY_ENTRY_IMPORT}
+    assert imports["python3.dll"] == ["PyModule_Create2"]
+    assert not any(dll.startswith("python31") for dll in imports)  # stable ABI: no versioned python3XY.dll
+    exports = [e.name.decode() for e in pe.DIRECTORY_ENTRY_EXPORT.symbols]
+    assert "PyInit_m" in exports
+
+
+def test_embeddable_python_is_extracted_once_and_verified(make_ctx, shared_cache: Path) -> None:
+    stream = io.StringIO()
+    ctx = make_ctx({"cache-dir": str(shared_cache)}, log=Log(stream, colour=False))
+    folder = embeddable_python(ctx)
+    assert {"python.exe", "python3.dll", "python312.dll", "python312._pth"} <= {p.name for p in folder.iterdir()}
+    assert embeddable_python(ctx) == folder
+
+
+def test_zig_is_found_in_the_build_environment() -> None:
+    zig = find_zig()
+    assert subprocess.run([str(zig), "version"], capture_output=True, text=True).stdout.strip()
+    assert str(zig).startswith(sys.prefix)
