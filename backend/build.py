@@ -68,5 +68,4 @@ def metadata(ctx: BuildContext, tree: Path, out_dir: Path) -> str:
 
 def compile_wheel(ctx: BuildContext, tree: Path, deps: NativeDeps, toolchain: Toolchain, out_dir: Path) -> Path:
     write_native_settings(ctx, tree, deps, toolchain)
-    variables = toolchain.cross.compile_env if toolchain.cross else None
-    return out_dir / _setuptools_hook(ctx, tree, "build_wheel", out_dir, "compile (setuptools)", variables)
+    return out_dir / _setuptools_hook(ctx, tree, "build_wheel", out_dir, "compile (setuptools)", toolchain.env)

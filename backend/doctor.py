@@ -60,7 +60,7 @@ def report_providers(ctx: BuildContext, tools: toolchain.Toolchain | None) -> No
     cmake, ninja = find_tool("cmake"), find_tool("ninja")
     ctx.log.info(f"deps=source: cmake {cmake or 'not found (comes with the build requirements)'}, "
                  f"ninja {ninja or 'not found (comes with the build requirements)'}")
-    for pin in source_pins(ctx.pins, tools.platform if tools else PLATFORM):
+    for pin in source_pins(ctx.pins, tools.platform if tools else PLATFORM, tools.name if tools else ""):
         if tools is None:
             continue
         options = configure_options(pin, False, ctx, tools)

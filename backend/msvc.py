@@ -40,6 +40,20 @@ def target_arch(platform_tag: str) -> str:
     return arches[platform_tag]
 
 
+def host_arch(environ: dict[str, str]) -> str:
+    """The machine's own architecture; a 64-bit Python on ARM64 Windows may report AMD64 under emulation,
+    so PROCESSOR_ARCHITEW6432 (set for emulated processes) wins."""
+    machine = (environ.get("PROCESSOR_ARCHITEW6432") or environ.get("PROCESSOR_ARCHITECTURE") or "AMD64").upper()
+    return {"AMD64": "x64", "ARM64": "arm64"}.get(machine, "x64")
+
+
+def compiler_version(cl: str, environment: dict[str, str]) -> str:
+    """cl.exe prints its banner ('Microsoft (R) C/C++ Optimizing Compiler Version 19.44.35211 for x64') on stderr."""
+    result = subprocess.run([cl], capture_output=True, env=environment, timeout=60)
+    lines = result.stderr.decode("mbcs" if os.name == "nt" else "utf-8", "replace").strip().splitlines()
+    return lines[0].strip() if lines else "cl (unknown version)"
+
+
 def vcvarsall_argument(host: str, target: str) -> str:
     """vcvarsall's architecture argument: native ('x64', 'arm64') or cross ('x64_arm64')."""
     return target if host == target else f"{host}_{target}"

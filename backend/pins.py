@@ -105,8 +105,9 @@ class SourcePin:
     simd_off_option: str | None
 
 
-def source_pins(pins: Pins, platform: str = PLATFORM) -> list[SourcePin]:
-    """The libraries of the `source` provider, in build order, with the entries for the target `platform`."""
+def source_pins(pins: Pins, platform: str = PLATFORM, toolchain: str = "") -> list[SourcePin]:
+    """The libraries of the `source` provider, in build order, with the entries for the target `platform`
+    and `toolchain` (gcc, clang, msvc, zig)."""
     result = []
     for name, entry in pins.data["source"].items():
         archives = tuple(
@@ -117,7 +118,7 @@ def source_pins(pins: Pins, platform: str = PLATFORM) -> list[SourcePin]:
             name=name, version=entry["version"], archives=archives,
             cmake_options=(*entry.get("cmake-options", ()), *entry.get(f"cmake-options-{platform}", ())),
             include_dirs=tuple(entry["include-dirs"]),
-            link=tuple(entry.get(f"link-{platform}", entry["link"])),
+            link=tuple(entry.get(f"link-{platform}-{toolchain}", entry["link"])),
             system_libraries=tuple(entry.get("system-libraries", {}).get(platform, ())),
             licences=tuple(entry["licences"]), simd_assemblers=tuple(entry.get("simd-assemblers", ())),
             simd_off_option=entry.get("simd-off-option")))

@@ -65,8 +65,9 @@ def tool_path_dirs() -> list[Path]:
 
 
 def tool_env(extra_path: Sequence[Path] = (), **variables: str) -> dict[str, str]:
-    env = dict(os.environ)
+    """This process's environment with `variables` (which may bring a PATH of their own, e.g. MSVC's)
+    and `extra_path` ahead on PATH."""
+    env = {**os.environ, **variables}
     if extra_path:
         env["PATH"] = os.pathsep.join([*map(str, extra_path), env.get("PATH", "")])
-    env.update(variables)
     return env

@@ -21,7 +21,6 @@ class CrossTarget:
     python_include: str  # portable CPython headers with the target's pyconfig.h
     python_import_library: str  # the stable ABI's import library (python3.dll)
     extension_suffix: str  # e.g. .pyd
-    compile_env: dict[str, str] = field(default_factory=dict)  # CC, CXX, LDSHARED... for setuptools
     cmake_args: list[str] = field(default_factory=list)  # e.g. -DCMAKE_TOOLCHAIN_FILE=...
 
 
@@ -33,6 +32,9 @@ class Toolchain:
     platform: str = PLATFORM  # the target's platform, named as in the data file (linux, macos, windows)
     machine: str = field(default_factory=host_machine)
     extra_link_args: list[str] = field(default_factory=list)
+    # Variables the compiler runs with (setuptools and CMake): CC/CXX/LDSHARED of a cross toolchain,
+    # or the environment vcvarsall.bat sets up for MSVC.
+    env: dict[str, str] = field(default_factory=dict)
     cross: CrossTarget | None = None
 
 
@@ -56,8 +58,7 @@ def detect(ctx: BuildContext, environ: dict[str, str] | None = None) -> Toolchai
         raise BuildError(f"target={ctx.settings.target} needs a cross toolchain.",
                          "Add -C toolchain=zig, or drop the target setting for a native build.")
     if sys.platform == "win32":
-        raise BuildError("Windows builds are not supported by this version of the ffcv-wheels backend yet.",
-                         "Build on Linux or macOS for now.")
+        return detect_msvc(ctx, environ)
     compiler = find_cxx(environ)
     if compiler is None:
         raise BuildError("No C++ compiler found (looked for $CXX, c++, g++, clang++).",
@@ -70,3 +71,20 @@ def detect(ctx: BuildContext, environ: dict[str, str] | None = None) -> Toolchai
     ctx.log.info(f"toolchain: {version[0] if version else compiler}")
     return Toolchain(name=name, compiler=compiler, version=version[0] if version else "unknown",
                      extra_link_args=link_args)
+
+
+def detect_msvc(ctx: BuildContext, environ: dict[str, str]) -> Toolchain:
+    """MSVC for this Python's architecture: an activated developer shell, or vcvarsall.bat's environment."""
+    import sysconfig
+
+    from . import msvc
+
+    target = msvc.target_arch(sysconfig.get_platform())
+    environment = msvc.msvc_environment(environ, target, msvc.host_arch(environ), ctx.cache_dir)
+    cl = shutil.which("cl", path=environment.get("PATH"))
+    if cl is None:
+        raise BuildError("MSVC was activated but cl.exe is not on its PATH.", msvc.INSTALL_HINT)
+    version = msvc.compiler_version(cl, environment)
+    ctx.log.info(f"toolchain: {version}")
+    return Toolchain(name="msvc", compiler=cl, version=version, platform="windows", machine=target,
+                     env=environment)

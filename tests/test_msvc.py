@@ -132,3 +132,35 @@ def test_a_foreign_link_exe_first_on_path_is_named(windows: dict, tmp_path: Path
     with pytest.raises(BuildError, match="is not MSVC's linker") as error:
         msvc_environment(shell, "x64", "x64", tmp_path / "cache")
     assert str(msys / "link") in str(error.value) and "conda's git" in str(error.value)
+
+
+def test_the_toolchain_stage_uses_msvc_on_windows(windows: dict, tmp_path: Path, make_ctx,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The toolchain stage's MSVC branch (what detect runs on Windows), for a Windows x64 Python: vcvarsall's environment becomes the toolchain's,
+    cl's banner its version; the source provider and setuptools then run with that environment."""
+    import sysconfig
+
+    from backend import toolchain
+
+    tools_bin = next(windows["tools"].rglob("Hostx64")) / "x64"
+    script(tools_bin / "cl", "sys.stderr.write('Microsoft (R) C/C++ Optimizing Compiler Version 19.44.35211 "
+                             "for x64\\nCopyright (C) Microsoft Corporation.\\n'); sys.exit(2)")
+    monkeypatch.setattr(sysconfig, "get_platform", lambda: "win-amd64")
+    ctx = make_ctx({"cache-dir": str(tmp_path / "cache")})
+    found = toolchain.detect_msvc(ctx, {**windows["environ"], "PROCESSOR_ARCHITECTURE": "AMD64"})
+    assert (found.name, found.platform, found.machine) == ("msvc", "windows", "x64")
+    assert found.version == "Microsoft (R) C/C++ Optimizing Compiler Version 19.44.35211 for x64"
+    assert found.compiler == str(tools_bin / "cl")
+    assert found.env["DISTUTILS_USE_SDK"] == "1" and found.env["INCLUDE"] == "C:\\a;C:\\b"
+    assert calls(windows, "cmd") and "vcvarsall.bat\" x64" in calls(windows, "cmd")[0]
+    monkeypatch.setattr(sysconfig, "get_platform", lambda: "win32")
+    with pytest.raises(BuildError, match="32-bit Windows is not"):
+        toolchain.detect_msvc(ctx, windows["environ"])
+
+
+def test_host_architecture_sees_through_emulation() -> None:
+    from backend.msvc import host_arch
+
+    assert host_arch({"PROCESSOR_ARCHITECTURE": "AMD64"}) == "x64"
+    assert host_arch({"PROCESSOR_ARCHITECTURE": "ARM64"}) == "arm64"
+    assert host_arch({"PROCESSOR_ARCHITECTURE": "AMD64", "PROCESSOR_ARCHITEW6432": "ARM64"}) == "arm64"

@@ -83,10 +83,10 @@ def test_prepared_toolchain_has_windows_headers_and_the_stable_abi_import_librar
     include = Path(cross.python_include)
     assert (include / "Python.h").is_file()
     assert (include / "pyconfig.h").read_bytes() == (ctx.project_dir / "vendor_scripts/windows-python/pyconfig.h").read_bytes()
-    assert f"-DCMAKE_TOOLCHAIN_FILE=" in cross.cmake_args[0]
+    assert "-DCMAKE_TOOLCHAIN_FILE=" in cross.cmake_args[0]
     toolchain_file = Path(cross.cmake_args[0].split("=", 1)[1]).read_text()
     assert "set(CMAKE_SYSTEM_NAME Windows)" in toolchain_file and "CMAKE_SYSTEM_PROCESSOR AMD64" in toolchain_file
-    assert cross.compile_env["SETUPTOOLS_EXT_SUFFIX"] == ".pyd"
+    assert tools.env["SETUPTOOLS_EXT_SUFFIX"] == ".pyd" and tools.env["CXX"] == tools.compiler
     # Prepared once: a second detection reuses the same folder.
     assert detect_zig(ctx).cross == cross
 

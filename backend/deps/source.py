@@ -117,7 +117,7 @@ def build_prefix(ctx: BuildContext, pin: SourcePin, toolchain: Toolchain) -> Pat
             source = extract_subtree(archive, subdir, work / "src", skip=skip)
             staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=prefixes))
             try:
-                env = tool_env(tool_path_dirs())
+                env = tool_env(tool_path_dirs(), **toolchain.env)
                 what = f"{pin.name} {pin.version}"
                 with ctx.log.stage(f"source: {what}: configure"):
                     run_tool([cmake, "-S", str(source), "-B", str(work / "build"), "-G", "Ninja",
@@ -129,7 +129,11 @@ def build_prefix(ctx: BuildContext, pin: SourcePin, toolchain: Toolchain) -> Pat
                 missing = [item for item in pin.link if not (staging / item).is_file()]
                 missing += [f"source {item}" for item in pin.licences if not (source / item).is_file()]
                 if missing:
-                    raise BuildError(f"{what}: the build did not give {', '.join(missing)}.")
+                    installed = sorted(str(p.relative_to(staging)) for p in staging.rglob("*")
+                                       if p.suffix in (".a", ".lib", ".so", ".dylib", ".dll"))
+                    raise BuildError(f"{what}: the build did not give {', '.join(missing)}; it installed: "
+                                     + (", ".join(installed[:40]) or "no libraries") + ".",
+                                     f"The link list of {pin.name} in the data file must name these files.")
                 for item in pin.licences:
                     target = staging / LICENCES_DIR / licence_name(item)
                     target.parent.mkdir(parents=True, exist_ok=True)
@@ -146,7 +150,7 @@ def build_prefix(ctx: BuildContext, pin: SourcePin, toolchain: Toolchain) -> Pat
 
 def resolve_source(ctx: BuildContext, toolchain: Toolchain) -> NativeDeps:
     deps = NativeDeps(provider="source")
-    for pin in source_pins(ctx.pins, toolchain.platform):
+    for pin in source_pins(ctx.pins, toolchain.platform, toolchain.name):
         prefix = build_prefix(ctx, pin, toolchain)
         deps.include_dirs += [str(prefix / d) for d in pin.include_dirs]
         # Full paths to the static archives: nothing can pick a system copy instead.

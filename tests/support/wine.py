@@ -40,7 +40,8 @@ WINE = Path("/usr/lib/wine/wine64")  # Debian's wine64 package; not on PATH
 SCHEMA = 1  # bump when the layout of the runtime folder changes
 MARKER = "ffcv-wheels-wine-runtime.txt"
 PIP_TARGET_FLAGS = ["--platform", "win_amd64", "--python-version", "3.12", "--implementation", "cp",
-                    "--abi", "cp312", "--only-binary=:all:", "--no-deps"]
+                    "--abi", "cp312", "--only-binary=:all:", "--no-deps",
+                    "--no-compile"]  # the host's .pyc are for its own Python; python.exe writes its own
 
 
 class WineMissing(RuntimeError):
@@ -163,6 +164,7 @@ def prepare(cache: Path, project_dir: Path = PROJECT_DIR, requirements: Path = R
             for stale in root.glob(f".{final.name}.*"):  # left by an interrupted prepare (we hold the lock)
                 shutil.rmtree(stale, ignore_errors=True)
             staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=root))
+            staging.chmod(0o755)  # mkdtemp makes it private
             try:
                 shutil.copytree(embeddable_python(ctx), staging / "python")  # the cached original stays as it is
                 _configure_python(staging / "python")
