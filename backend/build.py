@@ -20,10 +20,13 @@ def write_native_settings(ctx: BuildContext, tree: Path, deps: NativeDeps | None
                           toolchain: Toolchain | None) -> Path:
     """deps/toolchain None: metadata only, no compiler settings needed."""
     extension: dict[str, object] = deps.extension_kwargs() if deps else {}
-    if deps and toolchain:
-        extension["extra_link_args"] = [*deps.extra_link_args, *toolchain.extra_link_args]
     bdist_wheel: dict[str, str] = {}
     cross = toolchain.cross if toolchain else None
+    if deps and toolchain:
+        link_args = [*deps.extra_link_args, *toolchain.extra_link_args]
+        if cross and cross.import_library_flag:
+            link_args.append(cross.import_library_flag.format(tree / "build" / "_libffcv-import-library.lib"))
+        extension["extra_link_args"] = link_args
     if ctx.settings.abi3:
         # The extension is an empty module (ctypes does the work), so the stable ABI serves every CPython.
         # A cross build names the file itself (SETUPTOOLS_EXT_SUFFIX): setuptools' abi3 suffix is the host's.

@@ -21,6 +21,9 @@ class CrossTarget:
     python_include: str  # portable CPython headers with the target's pyconfig.h
     python_import_library: str  # the stable ABI's import library (python3.dll)
     extension_suffix: str  # e.g. .pyd
+    # The linker writes an import library for every DLL, next to its first object unless told where:
+    # the build puts it outside the wheel's files with this flag ({} is the path).
+    import_library_flag: str | None = None
     cmake_args: list[str] = field(default_factory=list)  # e.g. -DCMAKE_TOOLCHAIN_FILE=...
 
 

@@ -211,6 +211,7 @@ def detect_zig(ctx: BuildContext) -> Toolchain:
                    "SETUPTOOLS_EXT_SUFFIX": ".pyd"}
     cross = CrossTarget(wheel_platform=target.wheel_platform, python_include=str(prepared / "include"),
                         python_import_library=str(prepared / "libpython3.dll.a"), extension_suffix=".pyd",
+                        import_library_flag="-Wl,--out-implib,{}",
                         cmake_args=[f"-DCMAKE_TOOLCHAIN_FILE={prepared / 'toolchain.cmake'}"])
     ctx.log.info(f"toolchain: zig {version} for {target.triple} ({target.wheel_platform})")
     return Toolchain(name="zig", compiler=cxx, version=f"zig {version} {target.triple}", platform="windows",

@@ -37,7 +37,7 @@ from backend.windows_python import embeddable_python, windows_python_pin  # noqa
 
 REQUIREMENTS = Path(__file__).with_name("wine-requirements.txt")
 WINE = Path("/usr/lib/wine/wine64")  # Debian's wine64 package; not on PATH
-SCHEMA = 1  # bump when the layout of the runtime folder changes
+SCHEMA = 2  # bump when the layout of the runtime folder changes
 MARKER = "ffcv-wheels-wine-runtime.txt"
 PIP_TARGET_FLAGS = ["--platform", "win_amd64", "--python-version", "3.12", "--implementation", "cp",
                     "--abi", "cp312", "--only-binary=:all:", "--no-deps",
@@ -83,10 +83,12 @@ class WineRuntime:
                               errors="replace", start_new_session=True) as process:
             try:
                 stdout, stderr = process.communicate(timeout=timeout)
-            except subprocess.TimeoutExpired:
+            except BaseException as exc:  # a timeout, or Ctrl-C in pytest: leave no Windows process behind
                 os.killpg(process.pid, signal.SIGKILL)
                 stdout, stderr = process.communicate()
-                raise subprocess.TimeoutExpired(command, timeout, stdout, stderr) from None
+                if isinstance(exc, subprocess.TimeoutExpired):
+                    raise subprocess.TimeoutExpired(command, timeout, stdout, stderr) from None
+                raise
         return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
 
     def install_ffcv(self, wheel: Path) -> None:
