@@ -41,7 +41,7 @@ SCHEMA: tuple[Option, ...] = (
     Option("index-url", "str", "Package index to download the upstream sdist from (default: pip's settings)."),
     Option("cache-dir", "path", "Cache for downloads and built libraries (default: the user cache directory)."),
     Option("local-files", "paths", "Pinned archives on disk (a mirror), used instead of downloading; checked by sha256."),
-    Option("deps", "choice", "Native dependency provider.", PROVIDERS),
+    Option("deps", "choice", "Native dependency provider (source on Windows).", PROVIDERS),
     Option("include-dirs", "paths", "deps=dirs: folders holding opencv2/ and turbojpeg.h."),
     Option("library-dirs", "paths", "deps=dirs: folders holding the OpenCV and TurboJPEG libraries."),
     Option("libraries", "names", "deps=dirs: exact library names to link, replacing the pinned ones "
@@ -154,7 +154,8 @@ def load_settings(
     _check_keys(list(config), "-C / --config-settings")
     layers.append(("-C", config))
 
-    values: dict[str, Any] = {}
+    # Windows has no pkg-config and no system OpenCV: there the libraries are built from the pinned sources.
+    values: dict[str, Any] = {"deps": "source"} if sys.platform == "win32" else {}
     for source, layer in layers:
         for key, raw in layer.items():
             values[_BY_KEY[key].attr] = _parse(_BY_KEY[key], raw, source)

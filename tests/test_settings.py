@@ -1,6 +1,7 @@
 """Settings: one schema read from -C, FFCV_BUILD_* variables and [tool.ffcv-build]."""
 import dataclasses
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -209,3 +210,11 @@ def test_library_names_split_on_commas_and_spaces(tmp_path, project):
     assert s.libraries == ("a", "b", "c")
     s = load_settings({}, {}, project('libraries = ["x", "y"]'))
     assert s.libraries == ("x", "y")
+
+
+def test_windows_builds_from_source_unless_told_otherwise(tmp_path, monkeypatch):
+    monkeypatch.setattr(sys, "platform", "win32")
+    assert load_settings({}, {}, tmp_path).deps == "source"
+    assert load_settings({"deps": "dirs", "include-dirs": str(tmp_path)}, {}, tmp_path).deps == "dirs"
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert load_settings({}, {}, tmp_path).deps == "pkg-config"

@@ -6,8 +6,10 @@ decode (cv2.imencode + PIL), and list the DLLs loaded from the ffcv wheel. Print
 Also runs on Linux or macOS against a native ffcv, which is how its logic is checked without Wine.
 
 usage: ffcv_wine_checks.py WORKDIR [--os-cache {true,false}] [--order {sequential,random,quasi_random}]
+                           [--deadline SECONDS]
 """
 import argparse
+import faulthandler
 import json
 import multiprocessing
 import os
@@ -46,7 +48,10 @@ def main(argv=None):
     parser.add_argument("workdir", type=Path)
     parser.add_argument("--os-cache", choices=["true", "false"], default="true")
     parser.add_argument("--order", choices=["sequential", "random", "quasi_random"], default="sequential")
+    parser.add_argument("--deadline", type=float, default=600, help="dump all stacks and exit after this")
     options = parser.parse_args(argv)
+    # DatasetWriter polls its workers' progress forever: if they die, the run would hang silently.
+    faulthandler.dump_traceback_later(options.deadline, exit=True)
     os_cache = options.os_cache == "true"
 
     started = time.perf_counter()
