@@ -28,6 +28,11 @@ def main(workdir):
     assert labels.tolist() == list(range(COUNT)), labels
     report["plain_mean_abs_diff"], report["plain_max_abs_diff"] = diff_stats(plain, references)
 
+    # os_cache=False: pages read with ffcv_pread (patch 0008) by ffcv's page reader threads.
+    uncached, labels = read_dataset(path, SimpleRGBImageDecoder(), os_cache=False)
+    report["uncached_labels_ok"] = labels.tolist() == list(range(COUNT))
+    report["uncached_max_abs_diff"] = diff_stats(uncached, references)[1]
+
     cropped, labels = read_dataset(path, RandomResizedCropRGBImageDecoder((OUT, OUT), scale=(1.0, 1.0),
                                                                           ratio=(1.0, 1.0)))
     assert cropped.shape == (COUNT, OUT, OUT, 3), cropped.shape
