@@ -89,10 +89,24 @@ def test_exports_positional_read_and_no_file_pointer_api(windows_wheel: Path) ->
     assert "my_fread" not in exports  # a FILE* must not cross C runtimes (patch 0008)
 
 
+def test_cibuildwheel_windows_test_command_passes_here(windows_wheel: Path, project_dir: Path,
+                                                       tmp_path: Path) -> None:
+    """The PE closure half of [tool.cibuildwheel.windows] test-command, on the cross-built wheel."""
+    result = run([sys.executable, project_dir / "tests" / "support" / "pe_closure.py", project_dir, windows_wheel],
+                 cwd=tmp_path)
+    assert "ffcv/_libffcv.pyd" in result.stdout + result.stderr
+
+
 @pytest.fixture(scope="module")
 def installed(wine: WineRuntime, windows_wheel: Path) -> WineRuntime:
     wine.install_ffcv(windows_wheel)
     return wine
+
+
+def test_smoke_test_of_the_wheel_matrix_passes_under_wine(installed: WineRuntime, tmp_path: Path) -> None:
+    """The smoke half of cibuildwheel's Windows test-command, in Windows Python."""
+    result = installed.run([Path(__file__).parent / "support" / "smoke.py"], cwd=tmp_path, timeout=600)
+    assert result.returncode == 0 and "imdecode status 0" in result.stdout, result.stdout + result.stderr[-3000:]
 
 
 @pytest.mark.parametrize("os_cache,order", [("true", "sequential"), ("false", "sequential"),
