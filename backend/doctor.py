@@ -46,9 +46,14 @@ def report_providers(ctx: BuildContext, tools: toolchain.Toolchain | None) -> No
     from .deps.source import configure_options, find_tool, is_built, prefix_path, source_archive_cached
     from .pins import PLATFORM, source_pins
 
-    for provider in ("pkg-config", "dirs"):
+    import os
+
+    for provider in ("pkg-config", "dirs", "conda"):
         if provider == "dirs" and not ctx.settings.include_dirs:
             ctx.log.info("deps=dirs: not configured (give include-dirs and library-dirs to check it)")
+            continue
+        if provider == "conda" and not os.environ.get("CONDA_PREFIX"):
+            ctx.log.info("deps=conda: no active conda environment")
             continue
         try:
             found = deps.resolve(replace(ctx, settings=replace(ctx.settings, deps=provider)), tools)

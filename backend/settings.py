@@ -14,7 +14,7 @@ from typing import Any, Mapping
 from .errors import BuildError
 
 ENV_PREFIX = "FFCV_BUILD_"
-PROVIDERS = ("pkg-config", "dirs", "source")
+PROVIDERS = ("pkg-config", "dirs", "source", "conda")
 TOOLCHAINS = ("native", "zig")
 
 

@@ -1,6 +1,7 @@
 """Native dependency providers against the real pkg-config and the real system libraries."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -175,3 +176,62 @@ def test_dirs_for_a_windows_target_keep_a_given_pthread_h(make_ctx, tmp_path: Pa
                         Toolchain("msvc", "cl.exe", "19.44", platform="windows", machine="AMD64"))
     assert deps.include_dirs == [str(include)]
     assert deps.libraries == ["opencv_imgproc", "opencv_core", "turbojpeg"]
+
+
+def conda_env(root: Path, windows: bool, libraries: list[str]) -> Path:
+    """A conda environment's layout (conda-forge's libopencv and libjpeg-turbo): headers copied from the
+    system, empty library files, and the conda-meta records conda writes."""
+    prefix = root / "env"
+    library_root = prefix / "Library" if windows else prefix
+    (library_root / "include" / "opencv4").mkdir(parents=True)
+    shutil.copytree("/usr/include/opencv4/opencv2", library_root / "include" / "opencv4" / "opencv2")
+    shutil.copy("/usr/include/turbojpeg.h", library_root / "include")
+    (library_root / "lib").mkdir()
+    for name in libraries:
+        (library_root / "lib" / name).write_bytes(b"")
+    (prefix / "conda-meta").mkdir()
+    for name, version in (("libopencv", "4.10.0"), ("libjpeg-turbo", "3.0.0"), ("python", "3.12.7")):
+        (prefix / "conda-meta" / f"{name}-{version}-h0_0.json").write_text(json.dumps({"name": name, "version": version}))
+    return prefix
+
+
+def test_conda_on_windows_takes_the_versioned_import_libraries_and_the_dll_folder(make_ctx, tmp_path: Path) -> None:
+    from backend.deps.conda import resolve_conda
+    from backend.toolchain import Toolchain
+
+    msvc = Toolchain("msvc", "cl.exe", "19.44", platform="windows", machine="x64")
+    prefix = conda_env(tmp_path, True, ["opencv_core4100.lib", "opencv_imgproc4100.lib", "opencv_videoio4100.lib",
+                                        "turbojpeg.lib", "jpeg.lib"])
+    deps = resolve_conda(make_ctx({"deps": "conda"}), {"CONDA_PREFIX": str(prefix)}, msvc)
+    assert deps.libraries == ["opencv_imgproc4100", "opencv_core4100", "turbojpeg"]  # never every .lib
+    assert deps.runtime_dirs == [str(prefix / "Library" / "bin")]
+    assert str(prefix / "Library" / "include" / "opencv4") in deps.include_dirs
+    assert deps.include_dirs[-1].endswith("pthread-shim")
+    assert deps.versions == {"opencv": "4.10.0", "turbojpeg": "3.0.0"}
+
+
+def test_conda_names_what_is_missing_or_ambiguous(make_ctx, tmp_path: Path) -> None:
+    from backend.deps.conda import resolve_conda
+    from backend.toolchain import Toolchain
+
+    msvc = Toolchain("msvc", "cl.exe", "19.44", platform="windows", machine="x64")
+    with pytest.raises(BuildError, match="CONDA_PREFIX is not set"):
+        resolve_conda(make_ctx({"deps": "conda"}), {}, msvc)
+    prefix = conda_env(tmp_path, True, ["opencv_core4100.lib", "opencv_core490.lib", "opencv_imgproc4100.lib",
+                                        "turbojpeg.lib"])
+    with pytest.raises(BuildError, match="several versions of opencv_core.*opencv_core4100, opencv_core490"):
+        resolve_conda(make_ctx({"deps": "conda"}), {"CONDA_PREFIX": str(prefix)}, msvc)
+    (prefix / "Library" / "lib" / "opencv_core490.lib").unlink()
+    (prefix / "Library" / "lib" / "turbojpeg.lib").unlink()
+    with pytest.raises(BuildError, match="turbojpeg \\(turbojpeg: conda install -c conda-forge libjpeg-turbo\\)"):
+        resolve_conda(make_ctx({"deps": "conda"}), {"CONDA_PREFIX": str(prefix)}, msvc)
+
+
+def test_conda_on_linux_uses_the_prefix_itself(make_ctx, tmp_path: Path) -> None:
+    from backend.deps.conda import resolve_conda
+
+    prefix = conda_env(tmp_path, False, ["libopencv_core.so", "libopencv_imgproc.so", "libturbojpeg.so"])
+    deps = resolve_conda(make_ctx({"deps": "conda"}), {"CONDA_PREFIX": str(prefix)}, None)
+    assert deps.libraries == ["opencv_imgproc", "opencv_core", "turbojpeg"]
+    assert deps.library_dirs == deps.runtime_dirs == [str(prefix / "lib")]
+    assert "-pthread" in deps.extra_link_args

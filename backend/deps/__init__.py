@@ -61,6 +61,12 @@ def resolve(ctx: BuildContext, toolchain: Toolchain | None) -> NativeDeps:
         from .dirs import resolve_dirs
 
         return resolve_dirs(ctx, toolchain)
+    if ctx.settings.deps == "conda":
+        import os
+
+        from .conda import resolve_conda
+
+        return resolve_conda(ctx, dict(os.environ), toolchain)
     if ctx.settings.deps == "source":
         from .source import resolve_source
 

@@ -37,7 +37,7 @@ from backend.windows_python import embeddable_python, windows_python_pin  # noqa
 
 REQUIREMENTS = Path(__file__).with_name("wine-requirements.txt")
 WINE = Path("/usr/lib/wine/wine64")  # Debian's wine64 package; not on PATH
-SCHEMA = 2  # bump when the layout of the runtime folder changes
+SCHEMA = 3  # bump when the layout of the runtime folder changes
 MARKER = "ffcv-wheels-wine-runtime.txt"
 PIP_TARGET_FLAGS = ["--platform", "win_amd64", "--python-version", "3.12", "--implementation", "cp",
                     "--abi", "cp312", "--only-binary=:all:", "--no-deps",
@@ -67,6 +67,11 @@ class WineRuntime:
         # The host's PYTHON* settings are for the Linux interpreter: keep them away from python.exe.
         env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
         env.update(WINEDEBUG="-all", WINEPREFIX=str(self.prefix),
+                   # Microsoft's C++ runtime, not Wine 8's: with Wine's own, a C++ exception that torch
+                   # catches and turns into a RuntimeError (e.g. Tensor.pin_memory() without CUDA, which
+                   # ffcv calls) is destroyed twice and crashes the process. And no winedbg: it hangs
+                   # a crashed process forever; without it the process exits with an error code.
+                   WINEDLLOVERRIDES="vcruntime140,vcruntime140_1,msvcp140=n,b;winedbg.exe=d",
                    KMP_AFFINITY="disabled",  # torch's Intel OpenMP aborts on Wine's NUMA calls otherwise
                    PYTHONUTF8="1")  # Wine's console code page would otherwise garble non-ASCII output
         env.update(extra or {})
@@ -136,6 +141,15 @@ def _configure_python(python_dir: Path) -> None:
         wmi.rename(python_dir / "_wmi.pyd.disabled")
 
 
+def _add_msvc_runtime(python_dir: Path) -> None:
+    # CPython ships Microsoft's vcruntime140(_1).dll but not msvcp140.dll, which torch imports; numpy's
+    # wheel carries one (renamed by delvewheel). Beside python.exe it is found first (see env()).
+    found = sorted((python_dir / "Lib" / "site-packages" / "numpy.libs").glob("msvcp140-*.dll"))
+    if not found:
+        raise RuntimeError(f"no msvcp140-*.dll in numpy.libs under {python_dir}: pick a numpy wheel that has one.")
+    shutil.copyfile(found[0], python_dir / "msvcp140.dll")
+
+
 def _ensure_prefix(prefix: Path, wine: Path) -> None:
     # Made once (about 11 s) and reused; the marker is written only after wine initialised it.
     marker = prefix / MARKER
@@ -172,6 +186,7 @@ def prepare(cache: Path, project_dir: Path = PROJECT_DIR, requirements: Path = R
                 _configure_python(staging / "python")
                 site = staging / "python" / "Lib" / "site-packages"
                 pip(["install", "--target", str(site), *PIP_TARGET_FLAGS, "-r", str(requirements)])
+                _add_msvc_runtime(staging / "python")
                 (staging / MARKER).write_text(text, encoding="utf-8")
                 shutil.rmtree(final, ignore_errors=True)
                 os.replace(staging, final)

@@ -1,0 +1,98 @@
+"""Provider `conda`: OpenCV and libjpeg-turbo from the active conda/mamba environment (conda-forge's
+libopencv and libjpeg-turbo), as the FFCVonWindows recipe used them, without its PATH edits.
+
+Windows environments keep C libraries under %CONDA_PREFIX%\\Library (include, lib, bin for the DLLs);
+elsewhere under $CONDA_PREFIX. conda-forge's Windows OpenCV names its import libraries with the
+version (opencv_core4100.lib): the one exact match per pinned name is taken, never every .lib.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from ..context import BuildContext
+from ..errors import BuildError
+from ..pins import PLATFORM
+from ..toolchain import Toolchain
+from . import NativeDeps, check_headers
+from .dirs import library_file_names
+
+# conda package per native library, for the versions in the build record.
+CONDA_PACKAGES = {"opencv": "libopencv", "turbojpeg": "libjpeg-turbo"}
+
+
+def conda_root(environ: dict[str, str], platform: str) -> Path:
+    prefix = environ.get("CONDA_PREFIX")
+    if not prefix:
+        raise BuildError("deps=conda needs an active conda or mamba environment (CONDA_PREFIX is not set).",
+                         "conda activate <env> (with: conda install -c conda-forge libopencv libjpeg-turbo), "
+                         "or use -C deps=source.")
+    root = Path(prefix) / "Library" if platform == "windows" else Path(prefix)
+    if not (root / "include").is_dir():
+        raise BuildError(f"The conda environment {prefix} has no {root / 'include'}.",
+                         "conda install -c conda-forge libopencv libjpeg-turbo")
+    return root
+
+
+def find_library(lib_dir: Path, name: str, platform: str, toolchain_name: str) -> str | None:
+    """The link name for `name`: itself, or on Windows the one versioned variant (opencv_core4100)."""
+    if any((lib_dir / file).exists() for file in library_file_names(name, platform, toolchain_name)):
+        return name
+    if platform == "windows":
+        pattern = re.compile(rf"{re.escape(name)}(\d+)\.lib", re.IGNORECASE)
+        versioned = sorted(p.stem for p in lib_dir.glob(f"{name}*.lib") if pattern.fullmatch(p.name))
+        if len(versioned) == 1:
+            return versioned[0]
+        if len(versioned) > 1:
+            raise BuildError(f"deps=conda: several versions of {name} in {lib_dir}: {', '.join(versioned)}.",
+                             "Keep one OpenCV in the environment.")
+    return None
+
+
+def package_versions(prefix: Path) -> dict[str, str]:
+    """conda-meta/<name>-<version>-<build>.json of each package FFCV links."""
+    versions = {}
+    for record in (prefix / "conda-meta").glob("*.json"):
+        try:
+            data = json.loads(record.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if data.get("name") in CONDA_PACKAGES.values():
+            versions[data["name"]] = str(data.get("version", "unknown"))
+    return versions
+
+
+def resolve_conda(ctx: BuildContext, environ: dict[str, str], toolchain: Toolchain | None = None) -> NativeDeps:
+    platform = toolchain.platform if toolchain else PLATFORM
+    toolchain_name = toolchain.name if toolchain else ""
+    root = conda_root(environ, platform)
+    include_dirs = [str(root / "include")]
+    include_dirs += [str(root / "include" / sub) for lib in ctx.pins.native_libraries for sub in lib.header_subdirs
+                     if (root / "include" / sub).is_dir()]
+    check_headers(ctx, include_dirs)
+    lib_dir = root / "lib"
+    deps = NativeDeps(provider="conda", include_dirs=include_dirs, library_dirs=[str(lib_dir)])
+    missing = []
+    for library in ctx.pins.native_libraries:
+        for name in library.libraries:
+            found = find_library(lib_dir, name, platform, toolchain_name)
+            if found is None:
+                missing.append(f"{name} ({library.name}: {library.install.get('conda', '')})")
+            else:
+                deps.libraries.append(found)
+    if missing:
+        raise BuildError(f"deps=conda: libraries not found in {lib_dir}:\n  " + "\n  ".join(missing))
+    if platform == "windows":
+        if not (root / "include" / "pthread.h").is_file():
+            deps.include_dirs.append(str(ctx.project_dir / ctx.pins.data["windows"]["pthread-shim"]))
+        deps.runtime_dirs = [str(root / "bin")]  # where conda keeps the DLLs delvewheel bundles
+    else:
+        deps.extra_compile_args.append("-pthread")
+        deps.extra_link_args.append("-pthread")
+        deps.runtime_dirs = [str(lib_dir)]
+    conda_versions = package_versions(Path(environ["CONDA_PREFIX"]))
+    deps.versions = {library.name: conda_versions.get(CONDA_PACKAGES[library.name], "unknown (deps=conda)")
+                     for library in ctx.pins.native_libraries}
+    ctx.log.info(f"deps=conda: {root}; libraries {', '.join(deps.libraries)}")
+    return deps
