@@ -3,7 +3,6 @@
 and run under Wine by python.org's Windows CPython with Windows wheels of torch, numba, numpy and OpenCV."""
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import sys
@@ -151,66 +150,3 @@ def test_without_the_positional_read_patch_uncached_reads_fail(installed: WineRu
         assert cached["plain_labels_ok"] and cached["plain_max_abs_diff"] <= 12, cached
     finally:
         installed.install_ffcv(windows_wheel)
-
-
-@pytest.fixture(scope="module")
-def shared_turbojpeg_folders(windows_wheel: Path, project_dir: Path, shared_cache: Path) -> dict[str, str]:
-    """deps=dirs settings for a Windows target whose TurboJPEG is a DLL: OpenCV's static prefix from the
-    source provider's cache (filled by the build above) and libjpeg-turbo's pinned source built as a DLL
-    with the same zig toolchain. A wheel linked this way needs delvewheel to carry that DLL."""
-    from backend import toolchain
-    from backend.deps.source import build_prefix
-    from backend.pins import source_pins
-
-    ctx = make_context({"cache-dir": str(shared_cache), "toolchain": "zig", "deps": "source"},
-                       project_dir=project_dir, environ={}, log=Log(colour=False))
-    tools = toolchain.detect(ctx)
-    pins = {pin.name: pin for pin in source_pins(ctx.pins, tools.platform, tools.name)}
-    opencv = build_prefix(ctx, pins["opencv"], tools)
-    jpeg_pin = pins["libjpeg-turbo"]
-    shared = dataclasses.replace(jpeg_pin, cmake_options=(*jpeg_pin.cmake_options, "-DENABLE_SHARED=ON",
-                                                          "-DENABLE_STATIC=OFF"), link=("lib/libturbojpeg.dll.a",))
-    jpeg = build_prefix(ctx, shared, tools)
-    assert list((jpeg / "bin").glob("*turbojpeg*.dll")), sorted(p.name for p in (jpeg / "bin").iterdir())
-    return {"deps": "dirs", "toolchain": "zig",
-            "include-dirs": os.pathsep.join([str(opencv / "include" / "opencv4"), str(jpeg / "include")]),
-            "library-dirs": os.pathsep.join([str(opencv / "lib"), str(opencv / "lib" / "opencv4" / "3rdparty"),
-                                             str(jpeg / "lib"), str(jpeg / "bin")]),
-            "libraries": "opencv_imgproc,opencv_core,zlib,turbojpeg"}
-
-
-def build_in_process(project_dir: Path, shared_cache: Path, upstream: Path, settings: dict[str, str],
-                     out: Path) -> Path:
-    from backend.pipeline import build_wheel
-
-    ctx = make_context({"cache-dir": str(shared_cache), "upstream-sdist": str(upstream), **settings},
-                       project_dir=project_dir, environ={}, log=Log(colour=False))
-    return out / build_wheel(ctx, out)
-
-
-def test_unrepaired_wheel_fails_to_load_its_dll_and_the_repaired_one_runs(
-        wine: WineRuntime, windows_wheel: Path, shared_turbojpeg_folders: dict[str, str], project_dir: Path,
-        shared_cache: Path, upstream_sdist: Path, tmp_path: Path) -> None:
-    unrepaired = build_in_process(project_dir, shared_cache, upstream_sdist,
-                                  {**shared_turbojpeg_folders, "repair": "false"}, tmp_path / "raw")
-    repaired = build_in_process(project_dir, shared_cache, upstream_sdist, shared_turbojpeg_folders,
-                                tmp_path / "repaired")
-    _, imports = extension_imports(unrepaired)
-    (turbojpeg_dll,) = [dll for dll in imports if "turbojpeg" in dll]
-    with zipfile.ZipFile(repaired) as archive:
-        bundled = [n for n in archive.namelist() if n.startswith("ffcv.libs/")]
-    assert any("turbojpeg" in n.lower() for n in bundled), bundled
-    import_ffcv = ["-c", "import ffcv, ffcv._libffcv; print('imported', ffcv.__version__)"]
-    try:
-        wine.install_ffcv(unrepaired)
-        failed = wine.run(import_ffcv, cwd=tmp_path, timeout=600)
-        assert failed.returncode != 0
-        assert "DLL load failed while importing _libffcv" in failed.stderr, failed.stderr[-3000:]
-        wine.install_ffcv(repaired)
-        loaded = wine.run(import_ffcv, cwd=tmp_path, timeout=600)
-        assert loaded.returncode == 0 and "imported 1.0.2" in loaded.stdout, loaded.stderr[-3000:]
-        report = wine_checks(wine, tmp_path / "work", "--os-cache", "false")
-        assert report["plain_labels_ok"] and report["plain_max_abs_diff"] <= 12, report
-        assert any(turbojpeg_dll.split(".")[0] in lib.lower() for lib in report["ffcv_libraries"]), report
-    finally:
-        wine.install_ffcv(windows_wheel)
