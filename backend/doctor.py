@@ -3,6 +3,7 @@ its native libraries (the job people did by hand with ldd, Dependencies and Proc
 from __future__ import annotations
 
 import json
+import os
 import platform
 import re
 import subprocess
@@ -43,10 +44,9 @@ def report_toolchain(ctx: BuildContext) -> toolchain.Toolchain | None:
 def report_providers(ctx: BuildContext, tools: toolchain.Toolchain | None) -> None:
     from dataclasses import replace
 
+    from .deps import target_of
     from .deps.source import configure_options, find_tool, is_built, prefix_path, source_archive_cached
-    from .pins import PLATFORM, source_pins
-
-    import os
+    from .pins import source_pins
 
     for provider in ("pkg-config", "dirs", "conda"):
         if provider == "dirs" and not ctx.settings.include_dirs:
@@ -65,7 +65,7 @@ def report_providers(ctx: BuildContext, tools: toolchain.Toolchain | None) -> No
     cmake, ninja = find_tool("cmake"), find_tool("ninja")
     ctx.log.info(f"deps=source: cmake {cmake or 'not found (comes with the build requirements)'}, "
                  f"ninja {ninja or 'not found (comes with the build requirements)'}")
-    for pin in source_pins(ctx.pins, tools.platform if tools else PLATFORM, tools.name if tools else ""):
+    for pin in source_pins(ctx.pins, *target_of(tools)):
         if tools is None:
             continue
         options = configure_options(pin, False, ctx, tools)

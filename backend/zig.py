@@ -32,7 +32,6 @@ SCHEMA = 1  # bump when the prepared folder's layout or content changes
 # setuptools' unix compiler adds host flags (-fPIC, -g from the build Python's CFLAGS); -g would put
 # DWARF into the PE file, and --as-needed means nothing to lld's COFF linker.
 DROPPED_FLAGS = ("-g", "-Wl,--as-needed")
-TOOLS = {"cc": "cc", "c++": "c++", "ar": "ar", "ranlib": "ranlib", "rc": "rc", "dlltool": "dlltool"}
 
 
 @dataclass(frozen=True)
@@ -98,7 +97,7 @@ def write_wrappers(folder: Path, zig: Path, target: ZigTarget) -> dict[str, Path
     }
     paths = {}
     for tool, command in commands.items():
-        paths[tool] = folder / TOOLS[tool]
+        paths[tool] = folder / tool
         _wrapper(paths[tool], command)
     return paths
 

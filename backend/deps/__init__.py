@@ -37,6 +37,23 @@ class NativeDeps:
         }
 
 
+def target_of(toolchain: Toolchain | None) -> tuple[str, str]:
+    """(platform, toolchain name) the libraries are for: the toolchain's target, else this machine."""
+    from ..pins import PLATFORM
+
+    return (toolchain.platform, toolchain.name) if toolchain else (PLATFORM, "")
+
+
+def add_thread_support(ctx: BuildContext, deps: NativeDeps, platform: str) -> None:
+    """libffcv.cpp's pthread_once/keys: -pthread on POSIX; on Windows our header-only shim, unless the
+    include dirs already give a pthread.h."""
+    if platform != "windows":
+        deps.extra_compile_args.append("-pthread")
+        deps.extra_link_args.append("-pthread")
+    elif not any((Path(d) / "pthread.h").is_file() for d in deps.include_dirs):
+        deps.include_dirs.append(str(ctx.project_dir / ctx.pins.data["windows"]["pthread-shim"]))
+
+
 def check_headers(ctx: BuildContext, include_dirs: list[str]) -> None:
     """Every promised header must exist in one of the include dirs; names the missing ones."""
     missing = []

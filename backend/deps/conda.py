@@ -13,9 +13,8 @@ from pathlib import Path
 
 from ..context import BuildContext
 from ..errors import BuildError
-from ..pins import PLATFORM
 from ..toolchain import Toolchain
-from . import NativeDeps, check_headers
+from . import NativeDeps, add_thread_support, check_headers, target_of
 from .dirs import library_file_names
 
 # conda package per native library, for the versions in the build record.
@@ -64,8 +63,7 @@ def package_versions(prefix: Path) -> dict[str, str]:
 
 
 def resolve_conda(ctx: BuildContext, environ: dict[str, str], toolchain: Toolchain | None = None) -> NativeDeps:
-    platform = toolchain.platform if toolchain else PLATFORM
-    toolchain_name = toolchain.name if toolchain else ""
+    platform, toolchain_name = target_of(toolchain)
     root = conda_root(environ, platform)
     include_dirs = [str(root / "include")]
     include_dirs += [str(root / "include" / sub) for lib in ctx.pins.native_libraries for sub in lib.header_subdirs
@@ -83,14 +81,9 @@ def resolve_conda(ctx: BuildContext, environ: dict[str, str], toolchain: Toolcha
                 deps.libraries.append(found)
     if missing:
         raise BuildError(f"deps=conda: libraries not found in {lib_dir}:\n  " + "\n  ".join(missing))
-    if platform == "windows":
-        if not (root / "include" / "pthread.h").is_file():
-            deps.include_dirs.append(str(ctx.project_dir / ctx.pins.data["windows"]["pthread-shim"]))
-        deps.runtime_dirs = [str(root / "bin")]  # where conda keeps the DLLs delvewheel bundles
-    else:
-        deps.extra_compile_args.append("-pthread")
-        deps.extra_link_args.append("-pthread")
-        deps.runtime_dirs = [str(lib_dir)]
+    add_thread_support(ctx, deps, platform)
+    # Where delvewheel / auditwheel find the shared libraries: conda keeps Windows DLLs in bin\.
+    deps.runtime_dirs = [str(root / "bin")] if platform == "windows" else [str(lib_dir)]
     conda_versions = package_versions(Path(environ["CONDA_PREFIX"]))
     deps.versions = {library.name: conda_versions.get(CONDA_PACKAGES[library.name], "unknown (deps=conda)")
                      for library in ctx.pins.native_libraries}

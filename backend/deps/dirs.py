@@ -7,7 +7,7 @@ from ..context import BuildContext
 from ..errors import BuildError
 from ..pins import PLATFORM
 from ..toolchain import Toolchain
-from . import NativeDeps, check_headers
+from . import NativeDeps, add_thread_support, check_headers, target_of
 
 
 def library_file_names(name: str, platform: str = PLATFORM, toolchain_name: str = "") -> list[str]:
@@ -32,8 +32,7 @@ def expand_include_dirs(include_dirs: list[Path], subdirs: tuple[str, ...]) -> l
 
 def resolve_dirs(ctx: BuildContext, toolchain: Toolchain | None = None) -> NativeDeps:
     settings = ctx.settings
-    platform = toolchain.platform if toolchain else PLATFORM
-    toolchain_name = toolchain.name if toolchain else ""
+    platform, toolchain_name = target_of(toolchain)
     for folder in (*settings.include_dirs, *settings.library_dirs):
         if not folder.is_dir():
             raise BuildError(f"deps=dirs: {folder} is not a folder.")
@@ -57,13 +56,7 @@ def resolve_dirs(ctx: BuildContext, toolchain: Toolchain | None = None) -> Nativ
         raise BuildError("deps=dirs: libraries not found in " + ", ".join(map(str, settings.library_dirs))
                          + ":\n  " + "\n  ".join(missing),
                          "Name the folders holding them (library-dirs), or the exact library names (libraries).")
-    if platform == "windows":
-        # libffcv.cpp's pthread_once/keys come from our header-only shim, unless the folders give a pthread.h.
-        if not any((Path(d) / "pthread.h").is_file() for d in include_dirs):
-            deps.include_dirs.append(str(ctx.project_dir / ctx.pins.data["windows"]["pthread-shim"]))
-    else:
-        deps.extra_compile_args.append("-pthread")
-        deps.extra_link_args.append("-pthread")
+    add_thread_support(ctx, deps, platform)
     deps.runtime_dirs = list(deps.library_dirs)
     deps.versions = {library.name: "unknown (deps=dirs)" for library in ctx.pins.native_libraries}
     ctx.log.info(f"deps: include {', '.join(include_dirs)}; libraries {', '.join(deps.libraries)}")

@@ -21,7 +21,7 @@ from ..errors import BuildError
 from ..pins import SourcePin, source_pins
 from ..proc import run_tool, tool_env, tool_path_dirs
 from ..toolchain import Toolchain
-from . import NativeDeps, check_headers
+from . import NativeDeps, add_thread_support, check_headers
 
 CACHE_KIND = "sources"
 LICENCES_DIR = "ffcv-wheels-licences"
@@ -158,10 +158,6 @@ def resolve_source(ctx: BuildContext, toolchain: Toolchain) -> NativeDeps:
         deps.libraries += [lib for lib in pin.system_libraries if lib not in deps.libraries]
         deps.versions[pin.name] = pin.version
         deps.licences[pin.name] = [str(prefix / LICENCES_DIR / licence_name(item)) for item in pin.licences]
-    if toolchain.platform == "windows":
-        deps.include_dirs.append(str(ctx.project_dir / ctx.pins.data["windows"]["pthread-shim"]))
-    else:
-        deps.extra_compile_args.append("-pthread")
-        deps.extra_link_args.append("-pthread")
+    add_thread_support(ctx, deps, toolchain.platform)
     check_headers(ctx, deps.include_dirs)
     return deps
