@@ -60,7 +60,10 @@ def vcvarsall_argument(host: str, target: str) -> str:
 
 
 def find_vswhere(environ: dict[str, str]) -> Path | None:
-    default = Path(environ.get("ProgramFiles(x86)", r"C:\Program Files (x86)"),
+    # Windows names ignore case; a dict of os.environ spells this one PROGRAMFILES(X86).
+    program_files = next((value for name, value in environ.items() if name.upper() == "PROGRAMFILES(X86)"),
+                         r"C:\Program Files (x86)")
+    default = Path(program_files,
                    "Microsoft Visual Studio", "Installer", "vswhere.exe")
     if default.is_file():
         return default
@@ -118,6 +121,17 @@ def cached_capture(installation: Installation, argument: str, environ: dict[str,
     return environment
 
 
+def merge_environment(environ: dict[str, str], captured: dict[str, str]) -> dict[str, str]:
+    """Windows variable names ignore case, and `set` prints them as Windows keeps them ('Path=...'), while
+    os.environ on Windows spells them in capitals ('PATH'). A captured variable replaces the caller's one of
+    the same name in any case, under the caller's spelling; a new PATH is named PATH, the name looked up here."""
+    spelling = {"PATH": "PATH", **{name.upper(): name for name in environ}}
+    merged = dict(environ)
+    for name, value in captured.items():
+        merged[spelling.get(name.upper(), name)] = value
+    return merged
+
+
 def activated_shell(environ: dict[str, str], target: str) -> bool:
     """True if this is a developer shell for `target`; a shell for another architecture is an error."""
     if not (environ.get("VSCMD_VER") or environ.get("VCINSTALLDIR")):
@@ -155,7 +169,8 @@ def msvc_environment(environ: dict[str, str], target: str, host: str, cache_dir:
         if not found:
             raise BuildError(f"No Visual Studio installation has the C++ tools for {target} "
                              f"({VC_COMPONENTS[target]}).", INSTALL_HINT)
-        environment = {**environ, **cached_capture(found[0], vcvarsall_argument(host, target), environ, cache_dir)}
+        environment = merge_environment(
+            environ, cached_capture(found[0], vcvarsall_argument(host, target), environ, cache_dir))
     check_link_exe(environment)
     # setuptools then uses the activated compiler instead of looking for one itself.
     environment["DISTUTILS_USE_SDK"] = "1"

@@ -28,10 +28,12 @@ from .toolchain import CrossTarget, Toolchain
 from .windows_python import embeddable_python, windows_python_pin
 
 CACHE_KIND = "zig-toolchain"
-SCHEMA = 1  # bump when the prepared folder's layout or content changes
+ZIG_VARIABLE = "FFCV_WHEELS_ZIG"
+SCHEMA = 2  # bump when the prepared folder's layout or content changes
 # setuptools' unix compiler adds host flags (-fPIC, -g from the build Python's CFLAGS); -g would put
-# DWARF into the PE file, and --as-needed means nothing to lld's COFF linker.
-DROPPED_FLAGS = ("-g", "-Wl,--as-needed")
+# DWARF into the PE file, and --as-needed means nothing to lld's COFF linker. libjpeg-turbo's DLL
+# build asks for --kill-at, which lld refuses; it strips stdcall @N suffixes, which x64 does not have.
+DROPPED_FLAGS = ("-g", "-Wl,--as-needed", "-Wl,--kill-at")
 
 
 @dataclass(frozen=True)
@@ -76,24 +78,29 @@ def zig_version(zig: Path) -> str:
 
 
 def _wrapper(path: Path, command: list[str]) -> None:
-    """A POSIX shell script running `command` with the caller's arguments, minus DROPPED_FLAGS."""
+    """A POSIX shell script running zig's `command` with the caller's arguments, minus DROPPED_FLAGS.
+
+    zig itself is named by ZIG_VARIABLE at run time, not written in: pip's isolated build environment
+    (where ziglang lives) has a new path on every build, and the cached folder and the libraries built
+    with it must stay valid across builds with the same zig version."""
     dropped = " | ".join(shlex.quote(flag) for flag in DROPPED_FLAGS)
     path.write_text("#!/bin/sh\n# Written by the ffcv-wheels backend (toolchain=zig).\n"
+                    f": \"${{{ZIG_VARIABLE}:?is not set: run this through the ffcv-wheels backend}}\"\n"
                     "for arg do\n  shift\n  case \"$arg\" in\n"
                     f"    {dropped}) ;;\n    *) set -- \"$@\" \"$arg\" ;;\n  esac\ndone\n"
-                    f"exec {shlex.join(command)} \"$@\"\n", encoding="utf-8")
+                    f"exec \"${ZIG_VARIABLE}\" {shlex.join(command)} \"$@\"\n", encoding="utf-8")
     path.chmod(path.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
 
 
-def write_wrappers(folder: Path, zig: Path, target: ZigTarget) -> dict[str, Path]:
+def write_wrappers(folder: Path, target: ZigTarget) -> dict[str, Path]:
     folder.mkdir(parents=True, exist_ok=True)
     commands = {
-        "cc": [str(zig), "cc", "-target", target.triple],
-        "c++": [str(zig), "c++", "-target", target.triple],
-        "ar": [str(zig), "ar"],
-        "ranlib": [str(zig), "ranlib"],
-        "rc": [str(zig), "rc"],
-        "dlltool": [str(zig), "dlltool"],
+        "cc": ["cc", "-target", target.triple],
+        "c++": ["c++", "-target", target.triple],
+        "ar": ["ar"],
+        "ranlib": ["ranlib"],
+        "rc": ["rc"],
+        "dlltool": ["dlltool"],
     }
     paths = {}
     for tool, command in commands.items():
@@ -141,7 +148,7 @@ def windows_python_headers(dest: Path, pyconfig: Path) -> Path:
 
 
 def python3_import_library(folder: Path, python3_dll: Path, wrappers: dict[str, Path],
-                           target: ZigTarget) -> Path:
+                           target: ZigTarget, zig: Path) -> Path:
     """libpython3.dll.a from the names python3.dll exports (the stable ABI), via zig's dlltool."""
     import pefile
 
@@ -154,14 +161,15 @@ def python3_import_library(folder: Path, python3_dll: Path, wrappers: dict[str, 
     definition.write_text("LIBRARY python3.dll\nEXPORTS\n" + "\n".join(names) + "\n", encoding="utf-8")
     library = folder / "libpython3.dll.a"
     result = subprocess.run([str(wrappers["dlltool"]), "-m", target.dlltool_machine, "-d", str(definition),
-                             "-l", str(library), "-D", "python3.dll"], capture_output=True, text=True)
+                             "-l", str(library), "-D", "python3.dll"], capture_output=True, text=True,
+                            env={**os.environ, ZIG_VARIABLE: str(zig)})
     if result.returncode != 0 or not library.is_file():
         raise BuildError(f"zig dlltool could not make the python3.dll import library:\n{result.stderr}")
     return library
 
 
-def prepared_key(ctx: BuildContext, zig: Path, version: str, target: ZigTarget, pyconfig: Path) -> str:
-    inputs = {"schema": SCHEMA, "zig": [str(zig), version], "target": target.triple,
+def prepared_key(ctx: BuildContext, version: str, target: ZigTarget, pyconfig: Path) -> str:
+    inputs = {"schema": SCHEMA, "zig": version, "target": target.triple,
               "python-pin": windows_python_pin(ctx).sha256, "host-include": str(host_python_include()),
               "host-version": sys.version.split()[0],
               "pyconfig": hashlib.sha256(pyconfig.read_bytes()).hexdigest()}
@@ -171,7 +179,7 @@ def prepared_key(ctx: BuildContext, zig: Path, version: str, target: ZigTarget, 
 def prepare(ctx: BuildContext, zig: Path, version: str, target: ZigTarget) -> Path:
     """The cached folder with wrappers (bin/), toolchain.cmake, include/ and libpython3.dll.a."""
     pyconfig = ctx.project_dir / ctx.pins.data["toolchain"]["zig"]["python-config"]
-    final = ctx.cache_dir / CACHE_KIND / f"{target.wheel_platform}-{prepared_key(ctx, zig, version, target, pyconfig)}"
+    final = ctx.cache_dir / CACHE_KIND / f"{target.wheel_platform}-{prepared_key(ctx, version, target, pyconfig)}"
     with cache_lock(final):
         if (final / "toolchain.cmake").is_file():
             return final
@@ -180,9 +188,9 @@ def prepare(ctx: BuildContext, zig: Path, version: str, target: ZigTarget) -> Pa
         staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=final.parent))
         try:
             # Wrappers and toolchain file name their final location: the folder is renamed whole.
-            wrappers = write_wrappers(staging / "bin", zig, target)
+            wrappers = write_wrappers(staging / "bin", target)
             windows_python_headers(staging / "include", pyconfig)
-            python3_import_library(staging, python / "python3.dll", wrappers, target)
+            python3_import_library(staging, python / "python3.dll", wrappers, target, zig)
             final_wrappers = {tool: final / "bin" / path.name for tool, path in wrappers.items()}
             write_cmake_toolchain(staging / "toolchain.cmake", final_wrappers, target)
             os.replace(staging, final)
@@ -207,7 +215,7 @@ def detect_zig(ctx: BuildContext) -> Toolchain:
     # given through the variables it reads (sysconfig's values describe the host).
     compile_env = {"CC": cxx, "CXX": cxx, "LDSHARED": f"{cxx} -shared", "LDCXXSHARED": f"{cxx} -shared",
                    "AR": str(prepared / "bin" / "ar"), "CFLAGS": "", "CPPFLAGS": "", "LDFLAGS": "",
-                   "SETUPTOOLS_EXT_SUFFIX": ".pyd"}
+                   "SETUPTOOLS_EXT_SUFFIX": ".pyd", ZIG_VARIABLE: str(zig)}
     cross = CrossTarget(wheel_platform=target.wheel_platform, python_include=str(prepared / "include"),
                         python_import_library=str(prepared / "libpython3.dll.a"), extension_suffix=".pyd",
                         import_library_flag="-Wl,--out-implib,{}",

@@ -66,6 +66,17 @@ def test_set_output_parsing() -> None:
     assert parse_set_output("A=1\nB=x=y\n=C:=C:\\\nnoequals\n") == {"A": "1", "B": "x=y"}
 
 
+def test_vswhere_is_found_in_program_files_whatever_the_case_of_the_variable(tmp_path: Path) -> None:
+    from backend.msvc import find_vswhere
+
+    vswhere = tmp_path / "Microsoft Visual Studio" / "Installer" / "vswhere.exe"
+    vswhere.parent.mkdir(parents=True)
+    vswhere.write_bytes(b"MZ")
+    for name in ("ProgramFiles(x86)", "PROGRAMFILES(X86)"):  # os.environ on Windows: upper case
+        assert find_vswhere({name: str(tmp_path), "PATH": ""}) == vswhere
+    assert find_vswhere({"PROGRAMFILES(X86)": str(tmp_path / "elsewhere"), "PATH": ""}) is None
+
+
 def test_vswhere_is_asked_for_the_target_compiler_newest_first(windows: dict) -> None:
     from backend.msvc import find_vswhere
 
@@ -164,3 +175,149 @@ def test_host_architecture_sees_through_emulation() -> None:
     assert host_arch({"PROCESSOR_ARCHITECTURE": "AMD64"}) == "x64"
     assert host_arch({"PROCESSOR_ARCHITECTURE": "ARM64"}) == "arm64"
     assert host_arch({"PROCESSOR_ARCHITECTURE": "AMD64", "PROCESSOR_ARCHITEW6432": "ARM64"}) == "arm64"
+
+
+# Recorded real outputs (tests/fixtures/msvc/README.md says where each comes from). The fakes below replay
+# them byte for byte, with the CRLF line ends Windows console programs write.
+FIXTURES = Path(__file__).parent / "fixtures" / "msvc"
+RECORDED_SET = FIXTURES / "vcvarsall-x64-vs2022-community.set.txt"
+VS2022_COMMUNITY = r"C:\Program Files\Microsoft Visual Studio\2022\Community"
+VC_TOOLS_14_40 = VS2022_COMMUNITY + r"\VC\Tools\MSVC\14.40.33807" + "\\"
+
+
+def replay(path: Path, recorded: Path, log: Path, stream: str = "stdout") -> Path:
+    """A fake program that logs its arguments and prints a recorded output with CRLF line ends."""
+    return script(path, f"open({str(log)!r}, 'a').write({path.name!r} + ' ' + ' '.join(sys.argv[1:]) + '\\n')\n"
+                        f"getattr(sys, {stream!r}).buffer.write(open({str(recorded)!r}, 'rb').read()"
+                        ".replace(b'\\n', b'\\r\\n'))")
+
+
+def windows_which(files: list[str]):
+    """shutil.which as Windows answers it for a recorded PATH: ';' between folders, PATHEXT suffixes, names
+    compared without case, and only `files` exist. Lookups it cannot answer (the fake vswhere on this
+    machine's PATH) go to the real shutil.which."""
+    import ntpath
+    import shutil
+
+    real, existing = shutil.which, {name.lower(): name for name in files}
+
+    def which(cmd: str, mode: int = os.F_OK | os.X_OK, path: str | None = None) -> str | None:
+        for folder in (path or "").split(";"):
+            for suffix in (".COM", ".EXE", ".BAT", ".CMD"):
+                candidate = ntpath.join(folder, cmd + suffix).lower()
+                if folder and candidate in existing:
+                    return existing[candidate]
+        return real(cmd, mode, path)
+
+    return which
+
+
+def recorded_msvc_bin(target: str = "x64") -> str:
+    return VC_TOOLS_14_40 + rf"bin\HostX64\{target}"
+
+
+def test_recorded_vswhere_vs2022_community(windows: dict) -> None:
+    """vswhere's JSON for VS 2022 Community 17.5 (asked with -requires ...VC.Tools.x86.x64): one installation."""
+    from backend.msvc import Installation, find_vswhere
+
+    replay(windows["bin"] / "vswhere", FIXTURES / "vswhere-vs2022-community.json", windows["log"])
+    found = installations(find_vswhere(windows["environ"]), "x64")
+    assert found == [Installation(VS2022_COMMUNITY, "17.5.33530.505", "Visual Studio Community 2022")]
+
+
+def test_recorded_vswhere_two_installations_in_utf8(windows: dict) -> None:
+    """vswhere -utf8 JSON with Polish descriptions (multi-byte UTF-8) and VS 2019 plus VS 2017: both are
+    returned in vswhere's order, newest first."""
+    from backend.msvc import find_vswhere
+
+    recorded = FIXTURES / "vswhere-vs2019-vs2017-community-pl.json"
+    assert "środowisko" in recorded.read_text(encoding="utf-8")  # the recording really is non-ASCII
+    replay(windows["bin"] / "vswhere", recorded, windows["log"])
+    found = installations(find_vswhere(windows["environ"]), "x64")
+    assert [(i.path, i.version, i.name) for i in found] == [
+        (r"C:\Program Files (x86)\Microsoft Visual Studio\2019\Community", "16.8.30711.63",
+         "Visual Studio Community 2019"),
+        (r"C:\Program Files (x86)\Microsoft Visual Studio\2017\Community", "15.9.28307.812",
+         "Visual Studio Community 2017")]
+
+
+def test_recorded_set_output_parses_every_variable() -> None:
+    """The `set` dump of an x64 Native Tools prompt (VS 2022 17.10, MSVC 14.40.33807): every line is a variable,
+    values are kept as recorded (the SDK's doubled backslashes too), CRLF or LF alike."""
+    text = RECORDED_SET.read_text(encoding="ascii")
+    environment = parse_set_output(text)
+    assert len(environment) == len(text.splitlines()) == 83
+    assert parse_set_output(text.replace("\n", "\r\n")) == environment
+    assert environment["VCToolsInstallDir"] == VC_TOOLS_14_40 and environment["VCToolsVersion"] == "14.40.33807"
+    assert environment["VSCMD_ARG_HOST_ARCH"] == environment["VSCMD_ARG_TGT_ARCH"] == "x64"
+    assert environment["VSINSTALLDIR"] == VS2022_COMMUNITY + "\\"
+    assert environment["Path"].split(";")[0] == recorded_msvc_bin("x64")  # `set` spells it Path, not PATH
+    assert "PATH" not in environment
+    assert environment["INCLUDE"].split(";")[:2] == [VC_TOOLS_14_40 + "include", VC_TOOLS_14_40 + r"ATLMFC\include"]
+    assert r"C:\Program Files (x86)\Windows Kits\10\\include\10.0.22621.0\\um" in environment["INCLUDE"].split(";")
+    assert environment["LIB"].split(";") == [
+        VC_TOOLS_14_40 + r"ATLMFC\lib\x64", VC_TOOLS_14_40 + r"lib\x64",
+        r"C:\Program Files (x86)\Windows Kits\10\lib\10.0.22621.0\ucrt\x64",
+        r"C:\Program Files (x86)\Windows Kits\10\\lib\10.0.22621.0\\um\x64"]
+
+
+def test_recorded_vcvarsall_environment_is_used(windows: dict, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The whole activation with recorded outputs: vswhere's VS 2022 Community path picks vcvarsall.bat, cmd prints
+    the recorded `set` dump (from another machine with the same install path), and the environment to compile
+    in has vcvarsall's PATH, INCLUDE and LIB, with cl.exe and link.exe from MSVC's HostX64\\x64 folder.
+    The caller's PATH (os.environ spells it PATH on Windows) is replaced, not kept beside `set`'s Path."""
+    import shutil
+
+    from backend.msvc import msvc_environment
+
+    replay(windows["bin"] / "vswhere", FIXTURES / "vswhere-vs2022-community.json", windows["log"])
+    replay(Path(windows["environ"]["COMSPEC"]), RECORDED_SET, windows["log"])
+    msvc_bin = recorded_msvc_bin("x64")
+    monkeypatch.setattr(shutil, "which", windows_which([msvc_bin + r"\cl.exe", msvc_bin + r"\link.exe"]))
+    recorded = parse_set_output(RECORDED_SET.read_text(encoding="ascii"))
+
+    environment = msvc_environment(windows["environ"], "x64", "x64", tmp_path / "cache")
+
+    (call,) = calls(windows, "cmd")
+    assert f'call "{VS2022_COMMUNITY}\\VC\\Auxiliary\\Build\\vcvarsall.bat" x64 >nul 2>&1 && set' in call
+    assert environment["VSINSTALLDIR"].rstrip("\\") == VS2022_COMMUNITY
+    assert environment["PATH"] == recorded["Path"] and "Path" not in environment
+    assert (environment["INCLUDE"], environment["LIB"]) == (recorded["INCLUDE"], recorded["LIB"])
+    assert environment["VSCMD_ARG_TGT_ARCH"] == "x64" and environment["DISTUTILS_USE_SDK"] == "1"
+    assert shutil.which("cl", path=environment["PATH"]) == msvc_bin + r"\cl.exe"
+    assert shutil.which("link", path=environment["PATH"]) == msvc_bin + r"\link.exe"
+
+
+def test_check_link_exe_on_the_recorded_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """MSVC's link.exe, first on the recorded PATH, is accepted; an MSYS link.exe (Git's usr\\bin) put before
+    it is named."""
+    import shutil
+
+    from backend.msvc import check_link_exe, merge_environment
+
+    msvc_bin, msys_bin = recorded_msvc_bin("x64"), r"C:\Program Files\Git\usr\bin"
+    monkeypatch.setattr(shutil, "which", windows_which([msvc_bin + r"\link.exe", msys_bin + r"\link.exe"]))
+    environment = merge_environment({}, parse_set_output(RECORDED_SET.read_text(encoding="ascii")))
+    check_link_exe(environment)
+    with pytest.raises(BuildError, match="is not MSVC's linker") as error:
+        check_link_exe({**environment, "PATH": msys_bin + ";" + environment["PATH"]})
+    assert msys_bin + r"\link.exe" in str(error.value)
+
+
+def test_merge_environment_ignores_the_case_of_names() -> None:
+    from backend.msvc import merge_environment
+
+    merged = merge_environment({"PATH": "old", "COMSPEC": "cmd.exe", "KEEP": "1"},
+                               {"Path": "new", "ComSpec": "C:\\WINDOWS\\system32\\cmd.exe", "INCLUDE": "inc"})
+    assert merged == {"PATH": "new", "COMSPEC": "C:\\WINDOWS\\system32\\cmd.exe", "KEEP": "1", "INCLUDE": "inc"}
+    assert merge_environment({}, {"Path": "new"}) == {"PATH": "new"}
+
+
+def test_compiler_version_from_a_recorded_cl_banner(tmp_path: Path) -> None:
+    """`cl` run without arguments (VS 2022, x64): the banner's first line is the version."""
+    from backend.msvc import compiler_version
+
+    recorded = FIXTURES / "cl-x64-19.44.35214.txt"
+    cl = replay(tmp_path / "cl", recorded, tmp_path / "calls.log", stream="stderr")
+    assert compiler_version(str(cl), {}) == "Microsoft (R) C/C++ Optimizing Compiler Version 19.44.35214 for x64"

@@ -3,6 +3,7 @@ python3.dll import library (made from the real embeddable CPython's exports, lin
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +14,7 @@ from backend import hooks, toolchain
 from backend.errors import BuildError
 from backend.log import Log
 from backend.windows_python import embeddable_python
-from backend.zig import detect_zig, find_zig, write_wrappers, zig_target
+from backend.zig import ZIG_VARIABLE, detect_zig, find_zig, write_wrappers, zig_target
 
 
 def test_zig_needs_a_provider_that_builds_for_the_target(make_ctx) -> None:
@@ -64,11 +65,16 @@ def test_wrappers_drop_host_flags_and_keep_the_rest(tmp_path: Path) -> None:
     echo.write_text('#!/bin/sh\nfor a do printf "<%s>" "$a"; done\n')
     echo.chmod(0o755)
     target = zig_target_for_test()
-    wrappers = write_wrappers(tmp_path / "bin", echo, target)
-    out = subprocess.run([wrappers["c++"], "-O3", "-g", "-fPIC", "-Wl,--as-needed", "a b.cpp"],
-                         capture_output=True, text=True, check=True).stdout
+    wrappers = write_wrappers(tmp_path / "bin", target)
+    env = {**os.environ, ZIG_VARIABLE: str(echo)}
+    out = subprocess.run([wrappers["c++"], "-O3", "-g", "-fPIC", "-Wl,--as-needed", "-Wl,--kill-at", "a b.cpp"],
+                         capture_output=True, text=True, check=True, env=env).stdout
     assert out == "<c++><-target><x86_64-windows-gnu><-O3><-fPIC><a b.cpp>"
-    assert subprocess.run([wrappers["ar"], "rcs", "x.a"], capture_output=True, text=True).stdout == "<ar><rcs><x.a>"
+    assert subprocess.run([wrappers["ar"], "rcs", "x.a"], capture_output=True, text=True, env=env).stdout == "<ar><rcs><x.a>"
+    # zig is named at run time: a wrapper run outside the backend says so instead of running anything.
+    unset = subprocess.run([wrappers["ar"], "rcs", "x.a"], capture_output=True, text=True,
+                           env={k: v for k, v in os.environ.items() if k != ZIG_VARIABLE})
+    assert unset.returncode != 0 and f"{ZIG_VARIABLE}: is not set" in unset.stderr and not unset.stdout
 
 
 def zig_target_for_test():
@@ -97,8 +103,25 @@ def test_prepared_toolchain_has_windows_headers_and_the_stable_abi_import_librar
     toolchain_file = Path(cross.cmake_args[0].split("=", 1)[1]).read_text()
     assert "set(CMAKE_SYSTEM_NAME Windows)" in toolchain_file and "CMAKE_SYSTEM_PROCESSOR AMD64" in toolchain_file
     assert tools.env["SETUPTOOLS_EXT_SUFFIX"] == ".pyd" and tools.env["CXX"] == tools.compiler
+    assert tools.env[ZIG_VARIABLE] == str(find_zig())
     # Prepared once: a second detection reuses the same folder.
     assert detect_zig(ctx).cross == cross
+
+
+def test_the_prepared_folder_outlives_the_build_environment_zig_came_from(zig_toolchain, tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """pip's isolated build environment puts ziglang at a new path on every build: the cached toolchain
+    (and so the cached OpenCV/TurboJPEG builds keyed on its compiler) must not change with it."""
+    from backend import zig
+
+    ctx, tools = zig_toolchain
+    elsewhere = tmp_path / "build-env-2" / "ziglang"
+    elsewhere.mkdir(parents=True)
+    (elsewhere / "zig").symlink_to(find_zig())
+    monkeypatch.setattr(zig, "find_zig", lambda: elsewhere / "zig")
+    moved = detect_zig(ctx)
+    assert moved.compiler == tools.compiler and moved.cross == tools.cross
+    assert moved.env[ZIG_VARIABLE] == str(elsewhere / "zig")
 
 
 def test_a_stable_abi_module_links_against_python3_dll_only(zig_toolchain, tmp_path: Path) -> None:
@@ -111,7 +134,7 @@ def test_a_stable_abi_module_links_against_python3_dll_only(zig_toolchain, tmp_p
     module = tmp_path / "m.pyd"
     subprocess.run([tools.compiler, "-shared", "-DPy_LIMITED_API=0x030A0000", f"-I{tools.cross.python_include}",
                     str(source), tools.cross.python_import_library, "-o", str(module)], check=True,
-                   capture_output=True, text=True)
+                   capture_output=True, text=True, env={**os.environ, **tools.env})
     pe = pefile.PE(str(module))
     imports = {entry.dll.decode().lower(): [i.name.decode() for i in entry.imports if i.name]
                for entry in pe.DIRECTORY_ENTRY_IMPORT}
