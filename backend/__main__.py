@@ -1,4 +1,4 @@
-"""Command line from a checkout: python -m backend {fetch,record,settings}."""
+"""Command line from a checkout: python -m backend {fetch,pins,record,settings,doctor,closure}."""
 from __future__ import annotations
 
 import argparse
@@ -47,11 +47,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m backend", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     fetch = commands.add_parser("fetch", help="download and verify the upstream sdist (and with -C deps=source, "
-                                               "the library sources) into the cache, for offline builds")
+                                               "the library sources; with -C deps=prebuilt, also OpenCV's "
+                                               "official Windows release, extracted) into the cache, for "
+                                               "offline builds and CI caches")
     fetch.add_argument("-C", "--config-setting", action="append", default=[], metavar="KEY=VALUE")
     show = commands.add_parser("record", help="print the build record of a wheel or of the installed ffcv")
     show.add_argument("wheel", nargs="?", type=Path, help="a wheel file (default: the installed ffcv)")
     commands.add_parser("settings", help="list every setting with its environment variable")
+    commands.add_parser("pins", help="every pinned download of the data file: file, sha256, where from, provenance")
     doctor = commands.add_parser("doctor", help="what this machine offers for a build, and how an installed ffcv "
                                                 "finds its native libraries")
     doctor.add_argument("-C", "--config-setting", action="append", default=[], metavar="KEY=VALUE")
@@ -66,12 +69,22 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "fetch":
             ctx = make_context(_config(args.config_setting), project_dir=PROJECT_DIR, log=log)
             print(upstream.upstream_sdist(ctx))
-            if ctx.settings.deps == "source":
+            if ctx.settings.deps in ("source", "prebuilt"):
                 from .deps.source import source_archive
                 from .pins import source_pins
 
                 for pin in source_pins(ctx.pins):
                     print(source_archive(ctx, pin)[0])
+            if ctx.settings.deps == "prebuilt":
+                from .deps.prebuilt import prebuilt_pins, staged_release
+
+                for prebuilt in prebuilt_pins(ctx.pins):
+                    print(staged_release(ctx, prebuilt))
+        elif args.command == "pins":
+            from .pins import Pins, pinned_downloads
+
+            for entry in pinned_downloads(Pins.load(PROJECT_DIR)):
+                print("\n".join(f"{key:11} {value}" for key, value in entry.items()) + "\n")
         elif args.command == "record":
             data = record.read_from_wheel(args.wheel) if args.wheel else record.read_installed()
             print(json.dumps(data, indent=2))

@@ -1,4 +1,5 @@
-"""Safe extraction of sdists: one top folder, no absolute paths, no '..', no links out."""
+"""Safe extraction of sdists and 7z archives (also 7-Zip self-extracting .exe files): no absolute paths,
+no '..', no links out."""
 from __future__ import annotations
 
 import copy
@@ -6,6 +7,7 @@ import shutil
 import tarfile
 import tempfile
 from pathlib import Path, PurePosixPath
+from typing import Callable
 
 from .errors import BuildError
 
@@ -80,3 +82,71 @@ def extract_subtree(archive: Path, subdir: str, dest: Path, skip: tuple[str, ...
         raise BuildError(f"{archive} is truncated or not a valid .tar.gz ({exc}).",
                          "Delete it and download it again.") from exc
     return dest
+
+
+SEVEN_ZIP_SIGNATURE = b"7z\xbc\xaf\x27\x1c"
+SFX_SEARCH_LIMIT = 16 * 1024 * 1024  # 7-Zip's Windows SFX stubs are a few hundred KiB
+
+
+def seven_zip_offset(archive: Path) -> int:
+    """Where the 7z archive starts: 0 for a .7z, after the stub for a 7-Zip self-extracting .exe. A match
+    counts only if its start header's CRC holds (the stub may contain the signature bytes)."""
+    import zlib
+
+    size = archive.stat().st_size
+    with archive.open("rb") as handle:
+        data = handle.read(min(size, SFX_SEARCH_LIMIT + 32))
+    start = data.find(SEVEN_ZIP_SIGNATURE)
+    while start != -1:
+        header = data[start:start + 32]
+        if len(header) == 32 and zlib.crc32(header[12:32]) == int.from_bytes(header[8:12], "little"):
+            next_offset, next_size = int.from_bytes(header[12:20], "little"), int.from_bytes(header[20:28], "little")
+            if start + 32 + next_offset + next_size <= size:
+                return start
+        start = data.find(SEVEN_ZIP_SIGNATURE, start + 1)
+    raise BuildError(f"{archive.name} holds no 7z archive (neither a .7z nor a 7-Zip self-extracting file).",
+                     "Delete it from the cache and download it again.")
+
+
+def _check_name(name: str, archive: Path) -> None:
+    path = PurePosixPath(name.replace("\\", "/"))
+    if path.is_absolute() or ".." in path.parts or name.startswith(("/", "\\")) or (
+            path.parts and ":" in path.parts[0]):
+        raise BuildError(f"{archive.name} holds an unsafe path {name!r}: refusing to extract it.")
+
+
+def extract_7z(archive: Path, dest: Path, wanted: Callable[[str], bool]) -> list[str]:
+    """Extract the files of a .7z or 7-Zip SFX .exe whose names `wanted` accepts into `dest` (created);
+    returns their names. Every name in the archive is checked first: nothing lands outside `dest`."""
+    import py7zr
+
+    offset = seven_zip_offset(archive)
+    dest.mkdir(parents=True)
+    with tempfile.TemporaryDirectory(prefix="ffcv-7z-") as work:
+        source = archive
+        if offset:  # py7zr reads archives from their first byte: drop the self-extractor's stub
+            source = Path(work) / (archive.stem + ".7z")
+            with archive.open("rb") as whole, source.open("wb") as out:
+                whole.seek(offset)
+                shutil.copyfileobj(whole, out, 1024 * 1024)
+        try:
+            with py7zr.SevenZipFile(source) as seven:
+                entries = seven.list()
+                for entry in entries:
+                    _check_name(entry.filename, archive)
+                    if getattr(entry, "is_symlink", False):
+                        raise BuildError(f"{archive.name} holds a link {entry.filename!r}: refusing to extract it.")
+                chosen = [e.filename for e in entries if not e.is_directory and wanted(e.filename)]
+                if chosen:
+                    seven.reset()
+                    seven.extract(path=dest, targets=chosen)
+        except py7zr.exceptions.UnsupportedCompressionMethodError as exc:
+            raise BuildError(f"{archive.name}: py7zr cannot unpack it ({exc}).",
+                             "Report this to ffcv-wheels; meanwhile use -C deps=source.") from exc
+        except (py7zr.exceptions.Bad7zFile, EOFError, OSError, ValueError) as exc:
+            raise BuildError(f"{archive} is truncated or not a valid 7z archive ({exc}).",
+                             "Delete it from the cache and download it again.") from exc
+    missing = [name for name in chosen if not (dest / name).is_file()]
+    if missing:
+        raise BuildError(f"{archive.name}: extraction gave no {', '.join(missing[:5])}.")
+    return chosen

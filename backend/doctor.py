@@ -77,6 +77,17 @@ def report_providers(ctx: BuildContext, tools: toolchain.Toolchain | None) -> No
             ctx.log.info(f"deps=source: {pin.name} {pin.version} not built yet (source archive {cached})")
         if pin.simd_assemblers and not any(find_tool(tool) for tool in pin.simd_assemblers):
             ctx.log.warn(f"deps=source: no {' or '.join(pin.simd_assemblers)}: {pin.name} would build without SIMD")
+    report_prebuilt(ctx)
+
+
+def report_prebuilt(ctx: BuildContext) -> None:
+    from . import fetch
+    from .deps.prebuilt import CACHE_KIND, prebuilt_pins
+
+    for pin in prebuilt_pins(ctx.pins):
+        cached = fetch.is_cached(ctx, CACHE_KIND, pin.filename, pin.sha256)
+        ctx.log.info(f"deps=prebuilt (native Windows builds): {pin.name} {pin.version} official release "
+                     f"{'cached' if cached else 'to download'} ({pin.filename}, {', '.join(pin.machines)})")
 
 
 def linux_dependencies(extension: Path) -> list[tuple[str, str]]:

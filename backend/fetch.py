@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Callable
 
 from . import download, index
 from .context import BuildContext
@@ -31,6 +32,20 @@ def is_cached(ctx: BuildContext, kind: str, filename: str, sha256: str) -> bool:
 
 def fetch_from_index(ctx: BuildContext, kind: str, project: str, filename: str, sha256: str) -> Path:
     """`filename` of `project` on the package index, through the cache (kind: the cache subfolder)."""
+
+    def locate() -> str:
+        index_urls = [ctx.settings.index_url] if ctx.settings.index_url else index.pip_index_urls(dict(os.environ))
+        return index.find_file_url(index_urls, project, filename)
+
+    return _fetch(ctx, kind, filename, sha256, locate)
+
+
+def fetch_url(ctx: BuildContext, kind: str, url: str, filename: str, sha256: str) -> Path:
+    """A file pinned by URL (not on the package index), through the cache like fetch_from_index."""
+    return _fetch(ctx, kind, filename, sha256, lambda: url)
+
+
+def _fetch(ctx: BuildContext, kind: str, filename: str, sha256: str, locate: Callable[[], str]) -> Path:
     log = ctx.log
     local = local_copy(ctx, filename, sha256)
     if local is not None:
@@ -45,8 +60,7 @@ def fetch_from_index(ctx: BuildContext, kind: str, project: str, filename: str, 
             raise BuildError(f"offline=true and {filename} is not in the cache ({cached.parent}).",
                              "Run once with the network (python -m backend fetch), or name a local copy "
                              "(-C local-files=PATH).")
-        index_urls = [ctx.settings.index_url] if ctx.settings.index_url else index.pip_index_urls(dict(os.environ))
-        url = index.find_file_url(index_urls, project, filename)
+        url = locate()
         log.info(f"{kind}: downloading {url}")
         download.download(url, cached, sha256, log)
         log.ok(f"{kind}: {filename} downloaded and verified ({cached.stat().st_size // 1024} KiB)")

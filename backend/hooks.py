@@ -25,12 +25,14 @@ def _run(config_settings: Mapping[str, Any] | None, action: Callable[[BuildConte
 
 def _network_requirements(ctx: BuildContext) -> list[str]:
     # pip's settings name the index the upstream sdist (and library sources) come from.
-    sources = ctx.settings.deps == "source" and source_needs_network(ctx)
+    sources = ctx.settings.deps in ("source", "prebuilt") and source_needs_network(ctx)
     return ["pip"] if upstream.needs_network(ctx) or sources or windows_python_needs_network(ctx) else []
 
 
 def _wheel_requirements(ctx: BuildContext) -> list[str]:
-    source_tools = ["cmake>=3.24", "ninja>=1.11"] if ctx.settings.deps == "source" else []
+    # prebuilt builds TurboJPEG from source too, and unpacks OpenCV's 7-Zip release with py7zr.
+    source_tools = ["cmake>=3.24", "ninja>=1.11"] if ctx.settings.deps in ("source", "prebuilt") else []
+    source_tools += ["py7zr>=0.22"] if ctx.settings.deps == "prebuilt" else []
     # A Windows wheel built elsewhere: zig compiles, pefile reads python3.dll, delvewheel repairs.
     cross_tools = ["ziglang>=0.13", "pefile>=2023.2.7", "delvewheel>=1.10"] if ctx.settings.toolchain == "zig" else []
     return [*source_tools, *cross_tools, *_network_requirements(ctx)]

@@ -123,3 +123,23 @@ def source_pins(pins: Pins, platform: str = PLATFORM, toolchain: str = "") -> li
             licences=tuple(entry["licences"]), simd_assemblers=tuple(entry.get("simd-assemblers", ())),
             simd_off_option=entry.get("simd-off-option")))
     return result
+
+
+def pinned_downloads(pins: Pins) -> list[dict[str, str]]:
+    """Every file the data file pins, with where it comes from and why it is trusted (for `pins`)."""
+    upstream = pins.data["upstream"]
+    entries = [{"what": f"ffcv {version} (upstream sdist)", "file": entry["filename"], "sha256": entry["sha256"],
+                "from": f"package index, project {upstream['project']}"}
+               for version, entry in upstream["versions"].items()]
+    for name, entry in pins.data["source"].items():
+        entries += [{"what": f"{name} {entry['version']} (source)", "file": a["filename"], "sha256": a["sha256"],
+                     "from": f"package index, project {a['project']}, folder {a['subdir']}",
+                     "provenance": a.get("provenance", "")} for a in entry["archives"]]
+    python = pins.data["windows"]["python"]
+    entries.append({"what": f"Windows CPython {python['version']} (cross builds, Wine tests)",
+                    "file": python["filename"], "sha256": python["sha256"],
+                    "from": f"package index, project {python['project']}", "provenance": python.get("provenance", "")})
+    for name, entry in pins.data.get("prebuilt", {}).items():
+        entries.append({"what": f"{name} {entry['version']} (prebuilt, official release)", "file": entry["filename"],
+                        "sha256": entry["sha256"], "from": entry["url"], "provenance": entry["provenance"]})
+    return [{key: value for key, value in entry.items() if value} for entry in entries]

@@ -14,7 +14,7 @@ from typing import Any, Mapping
 from .errors import BuildError
 
 ENV_PREFIX = "FFCV_BUILD_"
-PROVIDERS = ("pkg-config", "dirs", "source", "conda")
+PROVIDERS = ("pkg-config", "dirs", "source", "conda", "prebuilt")
 TOOLCHAINS = ("native", "zig")
 
 
@@ -167,6 +167,10 @@ def load_settings(
         raise BuildError("toolchain=zig cross-builds for Windows, but deps=pkg-config finds this machine's libraries.",
                          "Add -C deps=source (libraries built for the target from pinned sources), or -C deps=dirs "
                          "with folders of Windows libraries.")
+    if settings.toolchain == "zig" and settings.deps == "prebuilt":
+        raise BuildError("toolchain=zig cannot link OpenCV's official Windows release (built with MSVC, whose C++ "
+                         "ABI zig's MinGW target does not share).",
+                         "Use -C deps=source for cross builds; deps=prebuilt is for native Windows builds.")
     return settings
 
 

@@ -84,6 +84,10 @@ def resolve(ctx: BuildContext, toolchain: Toolchain | None) -> NativeDeps:
         from .conda import resolve_conda
 
         return resolve_conda(ctx, dict(os.environ), toolchain)
+    if ctx.settings.deps == "prebuilt":
+        from .prebuilt import resolve_prebuilt
+
+        return resolve_prebuilt(ctx, toolchain)
     if ctx.settings.deps == "source":
         from .source import resolve_source
 

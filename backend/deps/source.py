@@ -148,16 +148,21 @@ def build_prefix(ctx: BuildContext, pin: SourcePin, toolchain: Toolchain) -> Pat
         return final
 
 
+def add_source_library(ctx: BuildContext, pin: SourcePin, toolchain: Toolchain, deps: NativeDeps) -> None:
+    """Builds `pin` (or reuses its cached build) and adds its headers, static archives and licences to `deps`."""
+    prefix = build_prefix(ctx, pin, toolchain)
+    deps.include_dirs += [str(prefix / d) for d in pin.include_dirs]
+    # Full paths to the static archives: nothing can pick a system copy instead.
+    deps.extra_objects += [str(prefix / item) for item in pin.link]
+    deps.libraries += [lib for lib in pin.system_libraries if lib not in deps.libraries]
+    deps.versions[pin.name] = pin.version
+    deps.licences[pin.name] = [str(prefix / LICENCES_DIR / licence_name(item)) for item in pin.licences]
+
+
 def resolve_source(ctx: BuildContext, toolchain: Toolchain) -> NativeDeps:
     deps = NativeDeps(provider="source")
     for pin in source_pins(ctx.pins, toolchain.platform, toolchain.name):
-        prefix = build_prefix(ctx, pin, toolchain)
-        deps.include_dirs += [str(prefix / d) for d in pin.include_dirs]
-        # Full paths to the static archives: nothing can pick a system copy instead.
-        deps.extra_objects += [str(prefix / item) for item in pin.link]
-        deps.libraries += [lib for lib in pin.system_libraries if lib not in deps.libraries]
-        deps.versions[pin.name] = pin.version
-        deps.licences[pin.name] = [str(prefix / LICENCES_DIR / licence_name(item)) for item in pin.licences]
+        add_source_library(ctx, pin, toolchain, deps)
     add_thread_support(ctx, deps, toolchain.platform)
     check_headers(ctx, deps.include_dirs)
     return deps

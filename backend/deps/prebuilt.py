@@ -1,0 +1,148 @@
+"""Provider `prebuilt` (Windows, MSVC): OpenCV from its official Windows release (pinned in the data file),
+TurboJPEG built from the pinned source, threads from the pthread shim.
+
+The release is downloaded once (sha256-verified), and only the files the build needs (headers, the import
+library, the DLL, licences) are extracted into the cache, atomically, so a half-extracted folder is never
+trusted."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import fetch
+from ..archive import extract_7z
+from ..context import BuildContext
+from ..download import cache_lock
+from ..errors import BuildError
+from ..pins import Pins, source_pins
+from ..toolchain import Toolchain
+from . import NativeDeps, add_thread_support, check_headers, target_of
+
+CACHE_KIND = "prebuilt"
+MARKER = "ffcv-wheels-prebuilt.json"
+
+
+@dataclass(frozen=True)
+class PrebuiltPin:
+    name: str
+    version: str
+    url: str
+    filename: str
+    sha256: str
+    provenance: str
+    kind: str
+    machines: tuple[str, ...]
+    root: str
+    include_dirs: tuple[str, ...]
+    library_dirs: tuple[str, ...]
+    runtime_dirs: tuple[str, ...]
+    libraries: tuple[str, ...]
+    runtime_files: tuple[str, ...]
+    licences: tuple[str, ...]
+    licence_dirs: tuple[str, ...]
+
+    @property
+    def required_files(self) -> list[str]:
+        """What the build cannot do without, relative to `root`."""
+        return [*(f"{folder}/{name}.lib" for folder in self.library_dirs for name in self.libraries),
+                *self.runtime_files, *self.licences]
+
+    def wanted(self, member: str) -> bool:
+        """Whether an archive member is one of the files to extract."""
+        prefix = self.root.strip("/") + "/"
+        if not member.startswith(prefix):
+            return False
+        relative = member[len(prefix):]
+        folders = (*self.include_dirs, *self.licence_dirs)
+        return (any(relative.startswith(folder.rstrip("/") + "/") for folder in folders)
+                or relative in (*self.runtime_files, *self.licences)
+                or any(relative == f"{folder}/{name}.lib" for folder in self.library_dirs for name in self.libraries))
+
+
+def prebuilt_pins(pins: Pins) -> list[PrebuiltPin]:
+    result = []
+    for name, entry in pins.data.get("prebuilt", {}).items():
+        result.append(PrebuiltPin(
+            name=name, version=entry["version"], url=entry["url"], filename=entry["filename"],
+            sha256=entry["sha256"].lower(), provenance=entry["provenance"], kind=entry["kind"],
+            machines=tuple(entry["machines"]), root=entry["root"], include_dirs=tuple(entry["include-dirs"]),
+            library_dirs=tuple(entry["library-dirs"]), runtime_dirs=tuple(entry["runtime-dirs"]),
+            libraries=tuple(entry["libraries"]), runtime_files=tuple(entry.get("runtime-files", ())),
+            licences=tuple(entry.get("licences", ())), licence_dirs=tuple(entry.get("licence-dirs", ()))))
+    return result
+
+
+def staged_release(ctx: BuildContext, pin: PrebuiltPin) -> Path:
+    """The extracted files of `pin`'s release (its `root` folder), from the cache or extracted now."""
+    final = ctx.cache_dir / CACHE_KIND / f"{pin.name}-{pin.version}-{pin.sha256[:12]}"
+    with cache_lock(final):
+        if (final / MARKER).is_file():
+            ctx.log.info(f"prebuilt: {pin.name} {pin.version} reused from {final}")
+            return final / "tree" / pin.root
+        if pin.kind != "7z-sfx":
+            raise BuildError(f"prebuilt: {pin.name}: unknown archive kind {pin.kind!r} in the data file.")
+        archive = fetch.fetch_url(ctx, CACHE_KIND, pin.url, pin.filename, pin.sha256)
+        staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=final.parent))
+        try:
+            with ctx.log.stage(f"prebuilt: extracting {pin.name} {pin.version} from {pin.filename}"):
+                extract_7z(archive, staging / "tree", pin.wanted)
+            missing = [item for item in pin.required_files if not (staging / "tree" / pin.root / item).is_file()]
+            if missing:
+                raise BuildError(f"prebuilt: {pin.filename} has no {', '.join(missing)} under {pin.root}/.",
+                                 "The layout of this release in vendor_scripts/pins.toml is wrong: fix the pin "
+                                 "or use -C deps=source.")
+            (staging / MARKER).write_text(json.dumps({"library": pin.name, "version": pin.version,
+                                                      "archive": pin.filename, "sha256": pin.sha256,
+                                                      "provenance": pin.provenance}, indent=2))
+            if final.exists():  # left without its marker: not trusted
+                shutil.rmtree(final)
+            os.replace(staging, final)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    ctx.log.ok(f"prebuilt: {pin.name} {pin.version} ready in {final}")
+    return final / "tree" / pin.root
+
+
+def add_release(ctx: BuildContext, pin: PrebuiltPin, machine: str, deps: NativeDeps) -> None:
+    """Adds one official release's headers, import libraries, DLL folders and licences to `deps`."""
+    if machine not in pin.machines:
+        raise BuildError(f"deps=prebuilt: the official {pin.name} {pin.version} release has no build for {machine} "
+                         f"(only {', '.join(pin.machines)}).", "Use -C deps=source, which builds it for the target.")
+    root = staged_release(ctx, pin)
+    deps.include_dirs += [str(root / folder) for folder in pin.include_dirs]
+    deps.library_dirs += [str(root / folder) for folder in pin.library_dirs]
+    deps.libraries += list(pin.libraries)
+    deps.runtime_dirs += [str(root / folder) for folder in pin.runtime_dirs]
+    deps.versions[pin.name] = f"{pin.version} (official release)"
+    licence_files = [root / item for item in pin.licences]
+    licence_files += sorted(p for folder in pin.licence_dirs if (root / folder).is_dir()
+                            for p in (root / folder).rglob("*") if p.is_file())
+    deps.licences[pin.name] = [str(p) for p in licence_files]
+    size = sum((root / item).stat().st_size for item in pin.runtime_files)
+    ctx.log.warn(f"deps=prebuilt: {', '.join(pin.runtime_files)} is {size // (1024 * 1024)} MiB and goes into the "
+                 "wheel; -C deps=source links only what ffcv uses (a wheel under 1 MiB).")
+
+
+def resolve_prebuilt(ctx: BuildContext, toolchain: Toolchain | None) -> NativeDeps:
+    platform, toolchain_name = target_of(toolchain)
+    if toolchain is None or platform != "windows" or toolchain_name != "msvc":
+        raise BuildError("deps=prebuilt takes OpenCV's official Windows release, which is built with MSVC: it "
+                         "needs a native Windows build (MSVC).",
+                         "Elsewhere use -C deps=pkg-config or -C deps=source (also for -C toolchain=zig).")
+    from .source import add_source_library
+
+    deps = NativeDeps(provider="prebuilt")
+    prebuilt = prebuilt_pins(ctx.pins)
+    for pin in prebuilt:
+        add_release(ctx, pin, toolchain.machine, deps)
+    # What has no official, checksummed MSVC release (TurboJPEG) comes from its pinned source.
+    for pin in source_pins(ctx.pins, platform, toolchain_name):
+        if pin.name not in {p.name for p in prebuilt}:
+            add_source_library(ctx, pin, toolchain, deps)
+    add_thread_support(ctx, deps, platform)
+    check_headers(ctx, deps.include_dirs)
+    return deps
