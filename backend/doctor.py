@@ -84,6 +84,10 @@ def report_prebuilt(ctx: BuildContext) -> None:
     from . import fetch
     from .deps.prebuilt import CACHE_KIND, prebuilt_pins
 
+    from .deps.vcpkg import ROOT_VARIABLES
+
+    roots = [f"{v}={os.environ[v]}" for v in ROOT_VARIABLES if os.environ.get(v)]
+    ctx.log.info(f"deps=vcpkg (native Windows builds): {', '.join(roots) or 'no VCPKG_ROOT / VCPKG_INSTALLATION_ROOT'}")
     for pin in prebuilt_pins(ctx.pins):
         cached = fetch.is_cached(ctx, CACHE_KIND, pin.filename, pin.sha256)
         ctx.log.info(f"deps=prebuilt (native Windows builds): {pin.name} {pin.version} official release "

@@ -14,7 +14,7 @@ from typing import Any, Mapping
 from .errors import BuildError
 
 ENV_PREFIX = "FFCV_BUILD_"
-PROVIDERS = ("pkg-config", "dirs", "source", "conda", "prebuilt")
+PROVIDERS = ("pkg-config", "dirs", "source", "conda", "prebuilt", "vcpkg")
 TOOLCHAINS = ("native", "zig")
 
 
@@ -167,9 +167,9 @@ def load_settings(
         raise BuildError("toolchain=zig cross-builds for Windows, but deps=pkg-config finds this machine's libraries.",
                          "Add -C deps=source (libraries built for the target from pinned sources), or -C deps=dirs "
                          "with folders of Windows libraries.")
-    if settings.toolchain == "zig" and settings.deps == "prebuilt":
-        raise BuildError("toolchain=zig cannot link OpenCV's official Windows release (built with MSVC, whose C++ "
-                         "ABI zig's MinGW target does not share).",
+    if settings.toolchain == "zig" and settings.deps in ("prebuilt", "vcpkg"):
+        raise BuildError(f"toolchain=zig cannot link the MSVC-built libraries of deps={settings.deps} (zig's MinGW "
+                         "target does not share MSVC's C++ ABI).",
                          "Use -C deps=source for cross builds; deps=prebuilt is for native Windows builds.")
     return settings
 

@@ -159,9 +159,15 @@ def test_dirs_for_a_windows_target_want_windows_library_files_and_named_librarie
                       "libraries": "opencv_world4120,turbojpeg"})
     with pytest.raises(BuildError, match="turbojpeg.lib \\(libraries setting\\)"):
         resolve_dirs(named, msvc)  # MSVC links turbojpeg.lib, which is not there
-    deps = resolve_dirs(named, zig)  # lld in MinGW mode takes libturbojpeg.dll.a and opencv_world4120.lib
+    # zig looks for turbojpeg.dll, turbojpeg.lib, libturbojpeg.a: not MinGW's libturbojpeg.dll.a (found by
+    # tests/test_e2e_windows_dll.py, where zig refused the folder this check had accepted).
+    with pytest.raises(BuildError, match="turbojpeg.dll or turbojpeg.lib or libturbojpeg.a"):
+        resolve_dirs(named, zig)
+    (lib / "libturbojpeg.a").write_bytes(b"")
+    deps = resolve_dirs(named, zig)
     assert deps.libraries == ["opencv_world4120", "turbojpeg"]
     assert deps.include_dirs[-1].endswith("vendor_scripts/pthread-shim")  # no pthread.h given: our shim
+    assert deps.define_macros == []  # the shim declares no timespec
     assert "-pthread" not in deps.extra_compile_args
     assert deps.runtime_dirs == [str(lib)]
 
@@ -176,6 +182,8 @@ def test_dirs_for_a_windows_target_keep_a_given_pthread_h(make_ctx, tmp_path: Pa
                         Toolchain("msvc", "cl.exe", "19.44", platform="windows", machine="AMD64"))
     assert deps.include_dirs == [str(include)]
     assert deps.libraries == ["opencv_imgproc", "opencv_core", "turbojpeg"]
+    # The UCRT's time.h defines struct timespec: a real pthread.h must not define it again.
+    assert deps.define_macros == [("HAVE_STRUCT_TIMESPEC", "1")]
 
 
 def conda_env(root: Path, windows: bool, libraries: list[str]) -> Path:

@@ -113,9 +113,9 @@ def test_bool_from_pyproject(project):
 
 def test_deps_choice_error_lists_choices(tmp_path):
     with pytest.raises(BuildError) as info:
-        load_settings({"deps": "vcpkg"}, {}, tmp_path)
+        load_settings({"deps": "homebrew"}, {}, tmp_path)
     message = str(info.value)
-    assert "pkg-config, dirs, source, conda" in message and "'vcpkg'" in message
+    assert "pkg-config, dirs, source, conda, prebuilt, vcpkg" in message and "'homebrew'" in message
 
 
 def test_deps_choice_typo_suggests(tmp_path):

@@ -52,6 +52,10 @@ def add_thread_support(ctx: BuildContext, deps: NativeDeps, platform: str) -> No
         deps.extra_link_args.append("-pthread")
     elif not any((Path(d) / "pthread.h").is_file() for d in deps.include_dirs):
         deps.include_dirs.append(str(ctx.project_dir / ctx.pins.data["windows"]["pthread-shim"]))
+    elif ("HAVE_STRUCT_TIMESPEC", "1") not in deps.define_macros:
+        # pthreads-win32/pthreads4w's pthread.h defines struct timespec unless told that the C runtime
+        # already does (every UCRT does): without this, a redefinition error under MSVC.
+        deps.define_macros.append(("HAVE_STRUCT_TIMESPEC", "1"))
 
 
 def check_headers(ctx: BuildContext, include_dirs: list[str]) -> None:
@@ -84,6 +88,12 @@ def resolve(ctx: BuildContext, toolchain: Toolchain | None) -> NativeDeps:
         from .conda import resolve_conda
 
         return resolve_conda(ctx, dict(os.environ), toolchain)
+    if ctx.settings.deps == "vcpkg":
+        import os
+
+        from .vcpkg import resolve_vcpkg
+
+        return resolve_vcpkg(ctx, toolchain, dict(os.environ))
     if ctx.settings.deps == "prebuilt":
         from .prebuilt import resolve_prebuilt
 

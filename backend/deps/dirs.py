@@ -13,8 +13,8 @@ from . import NativeDeps, add_thread_support, check_headers, target_of
 def library_file_names(name: str, platform: str = PLATFORM, toolchain_name: str = "") -> list[str]:
     """The files a linker takes for `-l name` / `name.lib` on the target."""
     if platform == "windows":
-        if toolchain_name == "zig":  # lld in MinGW mode: import libraries, then static ones
-            return [f"lib{name}.dll.a", f"{name}.dll.a", f"lib{name}.a", f"{name}.lib"]
+        if toolchain_name == "zig":  # zig's own search for -l<name> (its error lists these); no *.dll.a
+            return [f"{name}.dll", f"{name}.lib", f"lib{name}.a"]
         return [f"{name}.lib"]
     if platform == "macos":
         return [f"lib{name}.dylib", f"lib{name}.a"]
