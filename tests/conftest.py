@@ -6,17 +6,22 @@ import http.server
 import io
 import tarfile
 import json
+import os
 import shutil
+import sys
 import threading
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 import pytest
 
 from backend.context import BuildContext
 from backend.log import Log
 from backend.pipeline import make_context
-from support.e2e import RUNTIME_PYTHON, TORCH, copy_repo, python_for, run
+from support.e2e import RUNTIME_PYTHON, TORCH, build_env, copy_repo, python_for, run
+
+if TYPE_CHECKING:  # support.wine is imported where it is used: only the Wine tests need it
+    from support.wine import WineRuntime
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
@@ -167,6 +172,36 @@ def runtime_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
     python = env_dir / "bin" / "python"
     run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", TORCH], timeout=1200)
     return python
+
+
+@pytest.fixture(scope="session")
+def windows_wheel(repo: Path, shared_cache: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """ffcv-1.0.2-cp310-abi3-win_amd64.whl cross-built with zig (-C deps=source), once per session: it is
+    shared by test_e2e_windows.py and test_ffcv_suite_wine.py."""
+    out = tmp_path_factory.mktemp("dist-windows")
+    result = run([sys.executable, "-m", "build", "--wheel", "-C", "toolchain=zig", "-C", "deps=source",
+                  "--outdir", out], cwd=repo, env=build_env(shared_cache), timeout=3000)
+    assert "toolchain: zig" in result.stderr + result.stdout
+    (wheel,) = out.glob("*.whl")
+    return wheel
+
+
+@pytest.fixture(scope="session")
+def wine(project_dir: Path) -> WineRuntime:
+    """The Windows CPython with ffcv's dependencies, kept between test runs (keyed by its pinned inputs) in
+    FFCV_TEST_WINE_CACHE or the user cache."""
+    import platformdirs
+    from support.wine import prepare
+
+    cache = os.environ.get("FFCV_TEST_WINE_CACHE") or platformdirs.user_cache_dir("ffcv-wheels-tests", appauthor=False)
+    return prepare(Path(cache), project_dir)
+
+
+@pytest.fixture(scope="module")
+def installed(wine: WineRuntime, windows_wheel: Path) -> WineRuntime:
+    """The Wine runtime with the cross-built wheel (re)installed, once per test module."""
+    wine.install_ffcv(windows_wheel)
+    return wine
 
 
 FIXTURE_SDIST_NAME = "ffcv-1.0.2.tar.gz"

@@ -4,7 +4,6 @@ and run under Wine by python.org's Windows CPython with Windows wheels of torch,
 from __future__ import annotations
 
 import json
-import os
 import sys
 import tarfile
 import zipfile
@@ -15,31 +14,12 @@ import pytest
 from backend.log import Log
 from backend.pipeline import make_context
 from backend.verify import WindowsSystem, missing_from, pe_imports, windows_closure
-from support.e2e import build_env, run
-from support.wine import WineRuntime, prepare
+from support.e2e import run
+from support.wine import WineRuntime
 
 SIZE_TARGET = 3 * 1024 * 1024
 CHECKS = Path(__file__).parent / "support" / "ffcv_wine_checks.py"
-
-
-@pytest.fixture(scope="module")
-def windows_wheel(repo: Path, shared_cache: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("dist-windows")
-    result = run([sys.executable, "-m", "build", "--wheel", "-C", "toolchain=zig", "-C", "deps=source",
-                  "--outdir", out], cwd=repo, env=build_env(shared_cache), timeout=3000)
-    assert "toolchain: zig" in result.stderr + result.stdout
-    (wheel,) = out.glob("*.whl")
-    return wheel
-
-
-@pytest.fixture(scope="session")
-def wine(project_dir: Path) -> WineRuntime:
-    """The Windows CPython with ffcv's dependencies, kept between test runs (keyed by its pinned inputs) in
-    FFCV_TEST_WINE_CACHE or the user cache."""
-    import platformdirs
-
-    cache = os.environ.get("FFCV_TEST_WINE_CACHE") or platformdirs.user_cache_dir("ffcv-wheels-tests", appauthor=False)
-    return prepare(Path(cache), project_dir)
+# The fixtures windows_wheel, wine and installed are in conftest.py (shared with test_ffcv_suite_wine.py).
 
 
 def wine_checks(wine: WineRuntime, workdir: Path, *options: str) -> dict:
@@ -94,12 +74,6 @@ def test_cibuildwheel_windows_test_command_passes_here(windows_wheel: Path, proj
     result = run([sys.executable, project_dir / "tests" / "support" / "pe_closure.py", project_dir, windows_wheel],
                  cwd=tmp_path)
     assert "ffcv/_libffcv.pyd" in result.stdout + result.stderr
-
-
-@pytest.fixture(scope="module")
-def installed(wine: WineRuntime, windows_wheel: Path) -> WineRuntime:
-    wine.install_ffcv(windows_wheel)
-    return wine
 
 
 def test_smoke_test_of_the_wheel_matrix_passes_under_wine(installed: WineRuntime, tmp_path: Path) -> None:
