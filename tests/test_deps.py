@@ -1,6 +1,7 @@
 """Native dependency providers against the real pkg-config and the real system libraries."""
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -12,6 +13,7 @@ from backend.deps import NativeDeps
 from backend.deps import resolve as resolve_with_toolchain
 from backend.deps.pkgconfig import add_flags, keep_linked_modules
 from backend.errors import BuildError
+from backend.log import Log
 from backend.toolchain import detect
 
 
@@ -198,8 +200,15 @@ def conda_env(root: Path, windows: bool, libraries: list[str]) -> Path:
     for name in libraries:
         (library_root / "lib" / name).write_bytes(b"")
     (prefix / "conda-meta").mkdir()
+    licences = {"libopencv": ["LICENSE"], "libjpeg-turbo": ["LICENSE.md", "README.ijg"], "python": ["LICENSE"]}
     for name, version in (("libopencv", "4.10.0"), ("libjpeg-turbo", "3.0.0"), ("python", "3.12.7")):
-        (prefix / "conda-meta" / f"{name}-{version}-h0_0.json").write_text(json.dumps({"name": name, "version": version}))
+        # conda's package cache keeps the extracted package, with conda-build's info/licenses/.
+        extracted = root / "pkgs" / f"{name}-{version}-h0_0"
+        (extracted / "info" / "licenses").mkdir(parents=True)
+        for licence in licences[name]:
+            (extracted / "info" / "licenses" / licence).write_text(f"{name} {licence}\n")
+        (prefix / "conda-meta" / f"{name}-{version}-h0_0.json").write_text(json.dumps(
+            {"name": name, "version": version, "extracted_package_dir": str(extracted), "license": "BSD-3-Clause"}))
     return prefix
 
 
@@ -216,6 +225,9 @@ def test_conda_on_windows_takes_the_versioned_import_libraries_and_the_dll_folde
     assert str(prefix / "Library" / "include" / "opencv4") in deps.include_dirs
     assert deps.include_dirs[-1].endswith("pthread-shim")
     assert deps.versions == {"opencv": "4.10.0", "turbojpeg": "3.0.0"}
+    # The licences of the packages whose DLLs delvewheel bundles go into the wheel.
+    assert {name: [Path(f).read_text() for f in files] for name, files in deps.licences.items()} == {
+        "opencv": ["libopencv LICENSE\n"], "turbojpeg": ["libjpeg-turbo LICENSE.md\n", "libjpeg-turbo README.ijg\n"]}
 
 
 def test_conda_names_what_is_missing_or_ambiguous(make_ctx, tmp_path: Path) -> None:
@@ -243,3 +255,9 @@ def test_conda_on_linux_uses_the_prefix_itself(make_ctx, tmp_path: Path) -> None
     assert deps.libraries == ["opencv_imgproc", "opencv_core", "turbojpeg"]
     assert deps.library_dirs == deps.runtime_dirs == [str(prefix / "lib")]
     assert "-pthread" in deps.extra_link_args
+    # `conda clean` removed the package cache: said, not silently dropped.
+    shutil.rmtree(tmp_path / "pkgs")
+    stream = io.StringIO()
+    deps = resolve_conda(make_ctx({"deps": "conda"}, log=Log(stream, colour=False)), {"CONDA_PREFIX": str(prefix)}, None)
+    assert deps.licences == {}
+    assert "[WARN] deps=conda: no licence files of libopencv in conda's package cache" in stream.getvalue()

@@ -49,17 +49,24 @@ def find_library(lib_dir: Path, name: str, platform: str, toolchain_name: str) -
     return None
 
 
-def package_versions(prefix: Path) -> dict[str, str]:
-    """conda-meta/<name>-<version>-<build>.json of each package FFCV links."""
-    versions = {}
+def package_records(prefix: Path) -> dict[str, dict]:
+    """conda-meta/<name>-<version>-<build>.json of each package FFCV links, by package name."""
+    records = {}
     for record in (prefix / "conda-meta").glob("*.json"):
         try:
             data = json.loads(record.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue
         if data.get("name") in CONDA_PACKAGES.values():
-            versions[data["name"]] = str(data.get("version", "unknown"))
-    return versions
+            records[data["name"]] = data
+    return records
+
+
+def package_licences(record: dict) -> list[str]:
+    """The licence files conda-build put into the package (info/licenses/ of its extracted folder in
+    conda's package cache, which conda-meta names); none if that cache was cleaned."""
+    folder = Path(record.get("extracted_package_dir") or "/nonexistent") / "info" / "licenses"
+    return [str(p) for p in sorted(folder.rglob("*")) if p.is_file()] if folder.is_dir() else []
 
 
 def resolve_conda(ctx: BuildContext, environ: dict[str, str], toolchain: Toolchain | None = None) -> NativeDeps:
@@ -84,8 +91,15 @@ def resolve_conda(ctx: BuildContext, environ: dict[str, str], toolchain: Toolcha
     add_thread_support(ctx, deps, platform)
     # Where delvewheel / auditwheel find the shared libraries: conda keeps Windows DLLs in bin\.
     deps.runtime_dirs = [str(root / "bin")] if platform == "windows" else [str(lib_dir)]
-    conda_versions = package_versions(Path(environ["CONDA_PREFIX"]))
-    deps.versions = {library.name: conda_versions.get(CONDA_PACKAGES[library.name], "unknown (deps=conda)")
-                     for library in ctx.pins.native_libraries}
+    records = package_records(Path(environ["CONDA_PREFIX"]))
+    for library in ctx.pins.native_libraries:
+        record = records.get(CONDA_PACKAGES[library.name], {})
+        deps.versions[library.name] = str(record.get("version", "unknown (deps=conda)"))
+        licences = package_licences(record)
+        if licences:
+            deps.licences[library.name] = licences
+        else:
+            ctx.log.warn(f"deps=conda: no licence files of {CONDA_PACKAGES[library.name]} in conda's package cache "
+                         "(cleaned?): the wheel will not carry them. Reinstall the package to restore them.")
     ctx.log.info(f"deps=conda: {root}; libraries {', '.join(deps.libraries)}")
     return deps
