@@ -1,6 +1,9 @@
 """Smoke test of an installed ffcv wheel without torch (cibuildwheel's test-command, also run by the
 test suite): load the native extension, JPEG-decode and resize through it, compare with Pillow.
-Needs numpy and Pillow. Exits non-zero on any mismatch."""
+Needs numpy and Pillow. Exits non-zero on any mismatch.
+
+--import-ffcv imports the package first (that needs torch): a wheel whose extension needs bundled DLLs
+finds them only after delvewheel's lines in ffcv/__init__.py have added ffcv.libs to the DLL search."""
 import ctypes
 import importlib.util
 import io
@@ -20,6 +23,8 @@ def extension_path() -> Path:
 
 
 def main() -> int:
+    if "--import-ffcv" in sys.argv[1:]:
+        import ffcv  # noqa: F401
     library = ctypes.CDLL(str(extension_path()))
     imdecode = library.imdecode
     imdecode.argtypes = [ctypes.c_void_p, ctypes.c_uint64, ctypes.c_uint32, ctypes.c_uint32, ctypes.c_void_p,
