@@ -46,6 +46,8 @@ SCHEMA: tuple[Option, ...] = (
     Option("library-dirs", "paths", "deps=dirs: folders holding the OpenCV and TurboJPEG libraries."),
     Option("libraries", "names", "deps=dirs: exact library names to link, replacing the pinned ones "
            "(comma-separated, e.g. opencv_world4120,turbojpeg)."),
+    Option("licence-files", "paths", "deps=dirs: licence files of those libraries, shipped in the wheel with "
+           "the libraries the repair step bundles."),
     Option("toolchain", "choice", "Compiler: the native one (gcc/clang; MSVC on Windows), or zig to cross-build "
            "a Windows wheel on Linux/macOS (with deps=source or deps=dirs).", TOOLCHAINS),
     Option("target", "str", "toolchain=zig: the wheel platform to build for (win_amd64, or win_arm64: untested).",),
@@ -69,6 +71,7 @@ class Settings:
     include_dirs: tuple[Path, ...] = ()
     library_dirs: tuple[Path, ...] = ()
     libraries: tuple[str, ...] = ()
+    licence_files: tuple[Path, ...] = ()
     toolchain: str = "native"
     target: str | None = None
     repair: bool = True

@@ -174,6 +174,24 @@ def test_dirs_for_a_windows_target_want_windows_library_files_and_named_librarie
     assert deps.runtime_dirs == [str(lib)]
 
 
+def test_dirs_ship_the_licence_files_named_and_warn_without_them(make_ctx, tmp_path: Path) -> None:
+    from backend.deps.dirs import resolve_dirs
+    from backend.toolchain import Toolchain
+
+    msvc = Toolchain("msvc", "cl.exe", "19.44", platform="windows", machine="AMD64")
+    include, lib = windows_folders(tmp_path, ["opencv_imgproc.lib", "opencv_core.lib", "turbojpeg.lib"])
+    licence = tmp_path / "LICENSE.md"
+    licence.write_text("libjpeg-turbo licence\n")
+    config = {"deps": "dirs", "include-dirs": str(include), "library-dirs": str(lib)}
+    deps = resolve_dirs(make_ctx({**config, "licence-files": str(licence)}), msvc)
+    assert deps.licences == {"dirs": [str(licence)]}
+    with pytest.raises(BuildError, match="licence file .*nope.txt does not exist"):
+        resolve_dirs(make_ctx({**config, "licence-files": str(tmp_path / "nope.txt")}), msvc)
+    stream = io.StringIO()
+    assert resolve_dirs(make_ctx(config, log=Log(stream, colour=False)), msvc).licences == {}
+    assert "[WARN] deps=dirs: no licence-files given" in stream.getvalue()
+
+
 def test_dirs_for_a_windows_target_keep_a_given_pthread_h(make_ctx, tmp_path: Path) -> None:
     from backend.deps.dirs import resolve_dirs
     from backend.toolchain import Toolchain

@@ -55,6 +55,7 @@ def dirs_wheel(repo: Path, shared_cache: Path, prefixes: dict[str, Path], out: P
                   "-C", "include-dirs=" + ":".join(map(str, include_dirs)),
                   "-C", "library-dirs=" + ":".join(map(str, library_dirs)),
                   "-C", "libraries=opencv_imgproc,opencv_core,zlib,turbojpeg",
+                  "-C", f"licence-files={jpeg / 'ffcv-wheels-licences' / 'LICENSE.md'}",
                   "-C", f"repair={str(repair).lower()}", "--outdir", out],
                  cwd=repo, env=build_env(shared_cache), timeout=1800)
     assert "deps: include" in result.stdout + result.stderr
@@ -83,8 +84,10 @@ def test_the_pe_closure_check_finds_the_missing_dll_and_delvewheel_supplies_it(w
     assert missing_from(repaired) == {}
     with zipfile.ZipFile(wheels["repaired"]) as archive:
         bundled = [n for n in archive.namelist() if n.startswith("ffcv.libs/") and n.endswith(".dll")]
+        names = archive.namelist()
     # delvewheel renames the DLL it bundles (name mangling) so it cannot clash with another copy.
     assert len(bundled) == 1 and Path(bundled[0]).name.startswith("libturbojpeg-"), bundled
+    assert "ffcv-1.0.2.dist-info/licenses/third-party/dirs/LICENSE.md" in names  # the bundled DLL's licence
 
 
 def test_unrepaired_wheel_fails_to_import_under_wine_and_the_repaired_one_decodes(

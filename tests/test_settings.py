@@ -10,7 +10,7 @@ from backend.errors import BuildError
 from backend.settings import SCHEMA, Settings, describe_schema, load_settings
 
 ALL_KEYS = ["upstream-version", "upstream-sdist", "offline", "index-url", "cache-dir", "local-files", "deps",
-            "include-dirs", "library-dirs", "libraries", "toolchain", "target", "repair", "build-tag", "abi3", "verbose"]
+            "include-dirs", "library-dirs", "libraries", "licence-files", "toolchain", "target", "repair", "build-tag", "abi3", "verbose"]
 
 
 def env_name(key):

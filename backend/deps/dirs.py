@@ -36,6 +36,9 @@ def resolve_dirs(ctx: BuildContext, toolchain: Toolchain | None = None) -> Nativ
     for folder in (*settings.include_dirs, *settings.library_dirs):
         if not folder.is_dir():
             raise BuildError(f"deps=dirs: {folder} is not a folder.")
+    for licence in settings.licence_files:
+        if not licence.is_file():
+            raise BuildError(f"deps=dirs: licence file {licence} does not exist.")
     subdirs = tuple(sub for lib in ctx.pins.native_libraries for sub in lib.header_subdirs)
     include_dirs = [str(p) for p in expand_include_dirs(list(settings.include_dirs), subdirs)]
     check_headers(ctx, include_dirs)
@@ -59,5 +62,10 @@ def resolve_dirs(ctx: BuildContext, toolchain: Toolchain | None = None) -> Nativ
     add_thread_support(ctx, deps, platform)
     deps.runtime_dirs = list(deps.library_dirs)
     deps.versions = {library.name: "unknown (deps=dirs)" for library in ctx.pins.native_libraries}
+    if settings.licence_files:
+        deps.licences["dirs"] = [str(p) for p in settings.licence_files]
+    elif ctx.settings.repair:
+        ctx.log.warn("deps=dirs: no licence-files given: libraries the repair step bundles will ship without "
+                     "their licences. Name them with -C licence-files=...")
     ctx.log.info(f"deps: include {', '.join(include_dirs)}; libraries {', '.join(deps.libraries)}")
     return deps
