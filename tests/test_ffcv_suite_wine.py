@@ -14,9 +14,10 @@ test_partial_pipeline 35 s, test_json_field 33 s, test_loader_filter 32 s, test_
 
 Not run, and why: test_image_pipeline, test_augmentations and test_image_normalization download CIFAR-10
 (no network here) or need CUDA, as does test_cuda_nonblocking; test_memory_leak is a 57 GB stress write that
-upstream always skips; test_webdataset needs the webdataset package; test_rrc needs torchvision (passed by
-hand with torchvision 0.24.1); test_traversal_orders hangs under Wine 8 in test_traversal_random_4 (four
-processes started by torch.multiprocessing.spawn with a gloo process group).
+upstream always skips; test_rrc and test_webdataset need torchvision and webdataset, which the Wine runtime
+does not carry: test_rrc passed by hand once (torchvision 0.24.1), but with both packages added it hung twice
+under Wine before its writer started any worker (not investigated); test_traversal_orders hangs under Wine 8
+in test_traversal_random_4 (four processes started by torch.multiprocessing.spawn with a gloo process group).
 """
 from __future__ import annotations
 
