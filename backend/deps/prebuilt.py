@@ -58,9 +58,7 @@ class PrebuiltPin:
             return False
         relative = member[len(prefix):]
         folders = (*self.include_dirs, *self.licence_dirs)
-        return (any(relative.startswith(folder.rstrip("/") + "/") for folder in folders)
-                or relative in (*self.runtime_files, *self.licences)
-                or any(relative == f"{folder}/{name}.lib" for folder in self.library_dirs for name in self.libraries))
+        return relative in self.required_files or any(relative.startswith(f.rstrip("/") + "/") for f in folders)
 
 
 def prebuilt_pins(pins: Pins) -> list[PrebuiltPin]:
