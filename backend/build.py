@@ -36,12 +36,13 @@ def write_native_settings(ctx: BuildContext, tree: Path, deps: NativeDeps | None
         extension["define_macros"] = macros
         bdist_wheel["py_limited_api"] = LIMITED_API_TAG
     elif cross is not None:
-        raise BuildError("toolchain=zig builds stable-ABI wheels only (abi3=true): the target's headers and "
-                         "import library are those of python3.dll.", "Drop -C abi3=false.")
+        raise BuildError("Cross builds make stable-ABI wheels only (abi3=true): the target's import library "
+                         "is that of python3.dll.", "Drop -C abi3=false.")
     if cross is not None and deps is not None:
         # The target's Python headers ahead of the build Python's, which setuptools adds after these.
         extension["include_dirs"] = [cross.python_include, *deps.include_dirs]
         extension["extra_objects"] = [*deps.extra_objects, cross.python_import_library]
+        extension["library_dirs"] = [*cross.library_dirs, *deps.library_dirs]
         bdist_wheel["plat_name"] = cross.wheel_platform
     if ctx.settings.build_tag:
         bdist_wheel["build_number"] = ctx.settings.build_tag

@@ -35,6 +35,8 @@ def _wheel_requirements(ctx: BuildContext) -> list[str]:
     source_tools += ["py7zr>=0.22"] if ctx.settings.deps == "prebuilt" else []
     # A Windows wheel built elsewhere: zig compiles, pefile reads python3.dll, delvewheel repairs.
     cross_tools = ["ziglang>=0.13", "pefile>=2023.2.7", "delvewheel>=1.10"] if ctx.settings.toolchain == "zig" else []
+    # MSVC cross-building (-C target=win_arm64): pefile reads python3.dll's exports for the target's python3.lib.
+    cross_tools += ["pefile>=2023.2.7"] if ctx.settings.toolchain == "native" and ctx.settings.target else []
     return [*source_tools, *cross_tools, *_network_requirements(ctx)]
 
 

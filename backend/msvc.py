@@ -19,6 +19,9 @@ from .errors import BuildError
 # vswhere component that provides the compiler for each target architecture.
 VC_COMPONENTS = {"x64": "Microsoft.VisualStudio.Component.VC.Tools.x86.x64",
                  "arm64": "Microsoft.VisualStudio.Component.VC.Tools.ARM64"}
+WHEEL_PLATFORMS = {"x64": "win_amd64", "arm64": "win_arm64"}
+LIB_MACHINES = {"x64": "X64", "arm64": "ARM64"}  # lib.exe /machine:
+CMAKE_PROCESSORS = {"x64": "AMD64", "arm64": "ARM64"}  # CMAKE_SYSTEM_PROCESSOR as Windows reports it
 INSTALL_HINT = ("Install the Visual Studio Build Tools with the C++ workload, e.g.\n"
                 "  winget install Microsoft.VisualStudio.2022.BuildTools --override "
                 "\"--add Microsoft.VisualStudio.Workload.VCTools --includeRecommended --passive\"")
@@ -38,6 +41,15 @@ def target_arch(platform_tag: str) -> str:
         raise BuildError(f"No MSVC target for Python's platform {platform_tag!r}: supported are "
                          f"{', '.join(arches)} (32-bit Windows is not).")
     return arches[platform_tag]
+
+
+def wheel_target_arch(wheel_platform: str) -> str:
+    """The target setting ('win_arm64') -> MSVC architecture name."""
+    arches = {platform: arch for arch, platform in WHEEL_PLATFORMS.items()}
+    if wheel_platform not in arches:
+        raise BuildError(f"MSVC cannot build for target {wheel_platform!r}: known targets are {', '.join(arches)}.",
+                         "Drop the target setting to build for this Python's own platform.")
+    return arches[wheel_platform]
 
 
 def host_arch(environ: dict[str, str]) -> str:
@@ -176,3 +188,48 @@ def msvc_environment(environ: dict[str, str], target: str, host: str, cache_dir:
     environment["DISTUTILS_USE_SDK"] = "1"
     environment["MSSdk"] = "1"
     return environment
+
+
+def crt_redist_dirs(environment: dict[str, str], target: str) -> list[str]:
+    """The toolset's own C++ runtime DLLs (msvcp140.dll ...) for `target`, from VCToolsRedistDir: the repair
+    step bundles the copy that matches the compiler, not whatever System32 holds, and finds one at all when
+    the target is another architecture than the machine's."""
+    redist = environment.get("VCToolsRedistDir")
+    if not redist:
+        return []
+    return sorted(str(folder) for folder in Path(redist, target).glob("Microsoft.VC*.CRT") if folder.is_dir())
+
+
+def python3_import_library(python3_dll: Path, target: str, environment: dict[str, str], cache_dir: Path) -> Path:
+    """python3.lib for `target`, made by lib.exe from the names the build Python's python3.dll exports: a
+    cross build links the stable ABI without a second CPython of the target's architecture.
+    Kept per target and python3.dll; written whole or not at all."""
+    from .download import cache_lock
+    from .windows_python import stable_abi_definition
+
+    digest = hashlib.sha256(python3_dll.read_bytes()).hexdigest()[:16]
+    final = cache_dir / "msvc" / f"python3-{target}-{digest}"
+    with cache_lock(final):
+        if (final / "python3.lib").is_file():
+            return final / "python3.lib"
+        lib = shutil.which("lib", path=environment.get("PATH"))
+        if lib is None:
+            raise BuildError("MSVC's lib.exe is not on PATH after activation.", INSTALL_HINT)
+        final.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=final.parent))
+        try:
+            definition = stable_abi_definition(python3_dll, staging)
+            result = subprocess.run([lib, "/nologo", f"/def:{definition}", f"/machine:{LIB_MACHINES[target]}",
+                                     f"/out:{staging / 'python3.lib'}"], capture_output=True, env=environment,
+                                    timeout=120)
+            if result.returncode != 0 or not (staging / "python3.lib").is_file():
+                output = (result.stdout + result.stderr).decode("utf-8", "replace").strip()
+                raise BuildError(f"lib.exe could not make python3.lib for {target} (exit code "
+                                 f"{result.returncode}):\n{output}")
+            if final.exists():
+                shutil.rmtree(final)
+            os.replace(staging, final)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    return final / "python3.lib"
+

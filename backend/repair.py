@@ -8,6 +8,7 @@ import sys
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Sequence
 
 from .context import BuildContext
 from .deps import NativeDeps
@@ -35,7 +36,9 @@ def _single_wheel(out_dir: Path, tool: str) -> Path:
     return wheels[0]
 
 
-def repair(ctx: BuildContext, wheel: Path, deps: NativeDeps, out_dir: Path) -> RepairResult:
+def repair(ctx: BuildContext, wheel: Path, deps: NativeDeps, out_dir: Path,
+           compiler_runtime_dirs: Sequence[str] = ()) -> RepairResult:
+    """compiler_runtime_dirs: the toolchain's runtime DLL folders (MSVC's redist), searched after the provider's."""
     out_dir.mkdir(parents=True, exist_ok=True)
     if not ctx.settings.repair:
         ctx.log.warn("repair=false: the wheel needs the native libraries installed on the system.")
@@ -44,7 +47,8 @@ def repair(ctx: BuildContext, wheel: Path, deps: NativeDeps, out_dir: Path) -> R
     platform_tag = wheel.name[:-len(".whl")].split("-")[-1]
     if platform_tag.startswith("win"):
         # The wheel's tag decides: delvewheel also repairs Windows wheels on Linux (cross builds).
-        add_path = ["--add-path", os.pathsep.join(deps.runtime_dirs)] if deps.runtime_dirs else []
+        search = [*deps.runtime_dirs, *compiler_runtime_dirs]
+        add_path = ["--add-path", os.pathsep.join(search)] if search else []
         run_tool([sys.executable, "-m", "delvewheel", "repair", *add_path, "-w", str(out_dir), str(wheel)],
                  ctx.log, "repair (delvewheel)", env=tool_env(extra_path), verbose=ctx.settings.verbose)
         repaired, tool = _single_wheel(out_dir, "delvewheel"), "delvewheel"

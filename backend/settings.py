@@ -50,7 +50,8 @@ SCHEMA: tuple[Option, ...] = (
            "the libraries the repair step bundles."),
     Option("toolchain", "choice", "Compiler: the native one (gcc/clang; MSVC on Windows), or zig to cross-build "
            "a Windows wheel on Linux/macOS (with deps=source or deps=dirs).", TOOLCHAINS),
-    Option("target", "str", "toolchain=zig: the wheel platform to build for (win_amd64, or win_arm64: untested).",),
+    Option("target", "str", "The wheel platform to cross-build for: win_arm64 with MSVC on x64 Windows (vcvarsall "
+           "x64_arm64), or win_amd64/win_arm64 with toolchain=zig (win_arm64 untested).",),
     Option("repair", "bool", "Bundle native libraries into the wheel (auditwheel/delocate); false hands back the raw wheel."),
     Option("build-tag", "str", "Wheel build tag (a number first), so a rebuild replaces an older wheel."),
     Option("abi3", "bool", "Build the extension for CPython's stable ABI (one cp310-abi3 wheel)."),
@@ -170,7 +171,7 @@ def load_settings(
         raise BuildError("toolchain=zig cross-builds for Windows, but deps=pkg-config finds this machine's libraries.",
                          "Add -C deps=source (libraries built for the target from pinned sources), or -C deps=dirs "
                          "with folders of Windows libraries.")
-    if settings.toolchain == "zig" and settings.deps in ("prebuilt", "vcpkg"):
+    if settings.toolchain == "zig" and settings.deps in ("prebuilt", "vcpkg", "conda"):
         raise BuildError(f"toolchain=zig cannot link the MSVC-built libraries of deps={settings.deps} (zig's MinGW "
                          "target does not share MSVC's C++ ABI).",
                          "Use -C deps=source for cross builds; deps=prebuilt is for native Windows builds.")

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .context import BuildContext
 from .errors import BuildError
@@ -25,6 +26,9 @@ class CrossTarget:
     # the build puts it outside the wheel's files with this flag ({} is the path).
     import_library_flag: str | None = None
     cmake_args: list[str] = field(default_factory=list)  # e.g. -DCMAKE_TOOLCHAIN_FILE=...
+    # Searched before the build Python's own libs folder (MSVC: pyconfig.h's `#pragma comment(lib, "python3.lib")`
+    # must find the target's import library, not the host's).
+    library_dirs: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,8 @@ class Toolchain:
     # or the environment vcvarsall.bat sets up for MSVC.
     env: dict[str, str] = field(default_factory=dict)
     cross: CrossTarget | None = None
+    # Folders with the compiler's runtime DLLs for the target (MSVC's msvcp140.dll), for the repair step.
+    runtime_dirs: list[str] = field(default_factory=list)
 
 
 def find_cxx(environ: dict[str, str]) -> str | None:
@@ -57,11 +63,11 @@ def detect(ctx: BuildContext, environ: dict[str, str] | None = None) -> Toolchai
         from .zig import detect_zig
 
         return detect_zig(ctx)
+    if sys.platform == "win32":
+        return detect_msvc(ctx, environ)
     if ctx.settings.target is not None:
         raise BuildError(f"target={ctx.settings.target} needs a cross toolchain.",
                          "Add -C toolchain=zig, or drop the target setting for a native build.")
-    if sys.platform == "win32":
-        return detect_msvc(ctx, environ)
     compiler = find_cxx(environ)
     if compiler is None:
         raise BuildError("No C++ compiler found (looked for $CXX, c++, g++, clang++).",
@@ -77,17 +83,43 @@ def detect(ctx: BuildContext, environ: dict[str, str] | None = None) -> Toolchai
 
 
 def detect_msvc(ctx: BuildContext, environ: dict[str, str]) -> Toolchain:
-    """MSVC for this Python's architecture: an activated developer shell, or vcvarsall.bat's environment."""
+    """MSVC for this Python's architecture, or for -C target=win_arm64/win_amd64 (a cross build, e.g.
+    vcvarsall x64_arm64): an activated developer shell, or vcvarsall.bat's environment."""
     import sysconfig
 
     from . import msvc
 
-    target = msvc.target_arch(sysconfig.get_platform())
+    python_arch = msvc.target_arch(sysconfig.get_platform())
+    target = msvc.wheel_target_arch(ctx.settings.target) if ctx.settings.target else python_arch
     environment = msvc.msvc_environment(environ, target, msvc.host_arch(environ), ctx.cache_dir)
     cl = shutil.which("cl", path=environment.get("PATH"))
     if cl is None:
         raise BuildError("MSVC was activated but cl.exe is not on its PATH.", msvc.INSTALL_HINT)
     version = msvc.compiler_version(cl, environment)
-    ctx.log.info(f"toolchain: {version}")
+    cross = None
+    if target != python_arch:
+        cross = msvc_cross_target(ctx, target, environment)
+        # setuptools' abi3 suffix would be the host's; a stable-ABI module is a plain .pyd everywhere.
+        environment["SETUPTOOLS_EXT_SUFFIX"] = cross.extension_suffix
+    ctx.log.info(f"toolchain: {version}" + (f" (cross build for {cross.wheel_platform})" if cross else ""))
     return Toolchain(name="msvc", compiler=cl, version=version, platform="windows", machine=target,
-                     env=environment)
+                     env=environment, cross=cross, runtime_dirs=msvc.crt_redist_dirs(environment, target))
+
+
+def msvc_cross_target(ctx: BuildContext, target: str, environment: dict[str, str]) -> CrossTarget:
+    """The build Python's headers serve every Windows architecture (pyconfig.h tests _M_ARM64/_M_X64); only
+    the stable ABI's import library must be the target's, made from the build Python's python3.dll."""
+    import sysconfig
+
+    from . import msvc
+
+    python3_dll = Path(sys.base_prefix) / "python3.dll"
+    if not python3_dll.is_file():
+        raise BuildError(f"A cross build needs the build Python's python3.dll, and {python3_dll} is missing.",
+                         "Use a python.org or nuget CPython, or build on a machine of the target architecture.")
+    library = msvc.python3_import_library(python3_dll, target, environment, ctx.cache_dir)
+    return CrossTarget(wheel_platform=msvc.WHEEL_PLATFORMS[target], python_include=sysconfig.get_paths()["include"],
+                       python_import_library=str(library), extension_suffix=".pyd",
+                       cmake_args=["-DCMAKE_SYSTEM_NAME=Windows",
+                                   f"-DCMAKE_SYSTEM_PROCESSOR={msvc.CMAKE_PROCESSORS[target]}"],
+                       library_dirs=[str(library.parent)])

@@ -99,3 +99,20 @@ def embeddable_python(ctx: BuildContext) -> Path:
             shutil.rmtree(staging, ignore_errors=True)
     ctx.log.ok(f"Windows CPython {pin.version} ready in {final}")
     return final
+
+
+def stable_abi_definition(python3_dll: Path, folder: Path) -> Path:
+    """python3.def: the names python3.dll exports (the stable ABI), for an import library of any architecture
+    (zig's dlltool, MSVC's lib.exe). python3.dll only forwards, so every build exports the same names."""
+    import pefile
+
+    pe = pefile.PE(str(python3_dll), fast_load=True)
+    pe.parse_data_directories(directories=[pefile.DIRECTORY_ENTRY["IMAGE_DIRECTORY_ENTRY_EXPORT"]])
+    exports = getattr(pe, "DIRECTORY_ENTRY_EXPORT", None)
+    names = sorted(e.name.decode() for e in (exports.symbols if exports else []) if e.name)
+    if "PyModule_Create2" not in names:
+        raise BuildError(f"{python3_dll} does not export PyModule_Create2: not a CPython python3.dll.")
+    definition = folder / "python3.def"
+    definition.write_text("LIBRARY python3.dll\nEXPORTS\n" + "\n".join(names) + "\n", encoding="utf-8")
+    return definition
+

@@ -25,7 +25,7 @@ from .context import BuildContext
 from .download import cache_lock
 from .errors import BuildError
 from .toolchain import CrossTarget, Toolchain
-from .windows_python import embeddable_python, windows_python_pin
+from .windows_python import embeddable_python, stable_abi_definition, windows_python_pin
 
 CACHE_KIND = "zig-toolchain"
 ZIG_VARIABLE = "FFCV_WHEELS_ZIG"
@@ -150,15 +150,7 @@ def windows_python_headers(dest: Path, pyconfig: Path) -> Path:
 def python3_import_library(folder: Path, python3_dll: Path, wrappers: dict[str, Path],
                            target: ZigTarget, zig: Path) -> Path:
     """libpython3.dll.a from the names python3.dll exports (the stable ABI), via zig's dlltool."""
-    import pefile
-
-    pe = pefile.PE(str(python3_dll), fast_load=True)
-    pe.parse_data_directories(directories=[pefile.DIRECTORY_ENTRY["IMAGE_DIRECTORY_ENTRY_EXPORT"]])
-    names = sorted(e.name.decode() for e in getattr(pe, "DIRECTORY_ENTRY_EXPORT").symbols if e.name)
-    if "PyModule_Create2" not in names:
-        raise BuildError(f"{python3_dll} does not export PyModule_Create2: not a CPython python3.dll.")
-    definition = folder / "python3.def"
-    definition.write_text("LIBRARY python3.dll\nEXPORTS\n" + "\n".join(names) + "\n", encoding="utf-8")
+    definition = stable_abi_definition(python3_dll, folder)
     library = folder / "libpython3.dll.a"
     result = subprocess.run([str(wrappers["dlltool"]), "-m", target.dlltool_machine, "-d", str(definition),
                              "-l", str(library), "-D", "python3.dll"], capture_output=True, text=True,

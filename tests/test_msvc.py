@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+import subprocess
 import sys
 from pathlib import Path
 
@@ -321,3 +322,188 @@ def test_compiler_version_from_a_recorded_cl_banner(tmp_path: Path) -> None:
     recorded = FIXTURES / "cl-x64-19.44.35214.txt"
     cl = replay(tmp_path / "cl", recorded, tmp_path / "calls.log", stream="stderr")
     assert compiler_version(str(cl), {}) == "Microsoft (R) C/C++ Optimizing Compiler Version 19.44.35214 for x64"
+
+
+# Cross-building for ARM64 on an x64 machine (-C target=win_arm64): vcvarsall x64_arm64, and the stable ABI's
+# import library for ARM64 made by lib.exe from the build Python's python3.dll. The fake lib.exe below runs
+# LLVM's lib.exe work-alike (`zig lib`), so the library is real and is linked into a real ARM64 module.
+def fake_lib_exe(tools_bin: Path, log: Path) -> None:
+    script(tools_bin / "lib", f"import subprocess\nopen({str(log)!r}, 'a').write('lib ' + ' '.join(sys.argv[1:]) + '\\n')\n"
+                              "sys.exit(subprocess.run([sys.executable, '-m', 'ziglang', 'lib', *sys.argv[1:]]).returncode)")
+
+
+@pytest.fixture
+def windows_x64_python(windows: dict, make_ctx, shared_cache: Path, tmp_path: Path,
+                       monkeypatch: pytest.MonkeyPatch) -> dict:
+    """The fake Visual Studio above, seen from an x64 Windows CPython whose folder holds python.org's real
+    python3.dll (the embeddable build's)."""
+    import sysconfig
+
+    from backend.windows_python import embeddable_python
+
+    real_python = embeddable_python(make_ctx({"cache-dir": str(shared_cache)}))
+    base = tmp_path / "Python312"
+    base.mkdir()
+    (base / "python3.dll").write_bytes((real_python / "python3.dll").read_bytes())
+    monkeypatch.setattr(sysconfig, "get_platform", lambda: "win-amd64")
+    monkeypatch.setattr(sys, "base_prefix", str(base))
+    tools_bin = next(windows["tools"].rglob("Hostx64")) / "x64"
+    fake_lib_exe(tools_bin, windows["log"])
+    # vcvarsall's VCToolsRedistDir, with the C++ runtime folders of both architectures.
+    redist = tmp_path / "VC" / "Redist" / "MSVC" / "14.44.35112"
+    for arch in ("x64", "arm64"):
+        (redist / arch / "Microsoft.VC143.CRT").mkdir(parents=True)
+    set_dump = (f"PATH={tools_bin}{os.pathsep}{windows['bin']}\nVCToolsInstallDir={windows['tools']}{os.sep}\n"
+                f"VCToolsRedistDir={redist}{os.sep}")
+    script(Path(windows["environ"]["COMSPEC"]), f"open({str(windows['log'])!r}, 'a').write('cmd ' + ' '.join(sys.argv[1:]) + '\\n')\n"
+                                                f"print({set_dump!r})")
+    script(tools_bin / "cl", "sys.stderr.write('Microsoft (R) C/C++ Optimizing Compiler Version 19.44.35211 "
+                             "for ARM64\\n'); sys.exit(2)")
+    return {**windows, "environ": {**windows["environ"], "PROCESSOR_ARCHITECTURE": "AMD64"}, "base": base}
+
+
+def import_library_machines(library: Path) -> set[int]:
+    """Machine fields of the short import objects in a COFF import library (an `ar` archive)."""
+    data, machines, offset = library.read_bytes(), set(), 8
+    assert data[:8] == b"!<arch>\n"
+    while offset + 60 <= len(data):
+        size = int(data[offset + 48:offset + 58].decode().strip())
+        member = data[offset + 60:offset + 60 + size]
+        if member[:4] == b"\x00\x00\xff\xff":  # IMPORT_OBJECT_HEADER: Sig1=0, Sig2=0xFFFF, Version, Machine
+            machines.add(int.from_bytes(member[6:8], "little"))
+        offset += 60 + size + (size & 1)
+    return machines
+
+
+def test_cross_build_for_arm64_on_x64(windows_x64_python: dict, make_ctx, tmp_path: Path) -> None:
+    from backend import toolchain
+
+    windows = windows_x64_python
+    ctx = make_ctx({"cache-dir": str(tmp_path / "cache"), "target": "win_arm64"})
+    found = toolchain.detect_msvc(ctx, windows["environ"])
+    assert (found.name, found.machine) == ("msvc", "arm64")
+    # The repair step gets the toolset's ARM64 C++ runtime (System32's msvcp140.dll is x64 on this machine).
+    assert found.runtime_dirs == [str(next(tmp_path.rglob("arm64")) / "Microsoft.VC143.CRT")]
+    (call,) = calls(windows, "cmd")
+    assert call.endswith("vcvarsall.bat\" x64_arm64 >nul 2>&1 && set")
+    cross = found.cross
+    assert cross is not None and cross.wheel_platform == "win_arm64" and cross.extension_suffix == ".pyd"
+    assert cross.cmake_args == ["-DCMAKE_SYSTEM_NAME=Windows", "-DCMAKE_SYSTEM_PROCESSOR=ARM64"]
+    assert found.env["SETUPTOOLS_EXT_SUFFIX"] == ".pyd" and found.env["DISTUTILS_USE_SDK"] == "1"
+    library = Path(cross.python_import_library)
+    assert library.name == "python3.lib" and cross.library_dirs == [str(library.parent)]
+    (lib_call,) = calls(windows, "lib")
+    assert "/machine:ARM64" in lib_call and "/out:" in lib_call and "/def:" in lib_call
+    assert import_library_machines(library) == {0xAA64}  # IMAGE_FILE_MACHINE_ARM64
+    # Made once per target and python3.dll: a second build reuses it.
+    assert toolchain.detect_msvc(ctx, windows["environ"]).cross == cross and len(calls(windows, "lib")) == 1
+    assert not [p for p in library.parent.parent.iterdir() if p.name.startswith(".")]
+
+
+def test_the_arm64_python3_lib_links_a_real_arm64_module(windows_x64_python: dict, make_ctx, project_dir: Path,
+                                                        tmp_path: Path) -> None:
+    """The import library is usable: an ARM64 stable-ABI module linked against it (zig's lld) imports
+    PyModule_Create2 from python3.dll and nothing from a versioned python3XY.dll."""
+    import pefile
+
+    from backend import msvc, toolchain
+    from backend.zig import find_zig, windows_python_headers
+
+    ctx = make_ctx({"cache-dir": str(tmp_path / "cache"), "target": "win_arm64"})
+    library = toolchain.detect_msvc(ctx, windows_x64_python["environ"]).cross.python_import_library
+    include = windows_python_headers(tmp_path / "include", project_dir / "vendor_scripts/windows-python/pyconfig.h")
+    source = tmp_path / "mod.c"
+    source.write_text('#include <Python.h>\nstatic struct PyModuleDef d = {PyModuleDef_HEAD_INIT, "m", 0, -1, 0};\n'
+                      'PyMODINIT_FUNC PyInit_m(void) { return PyModule_Create(&d); }\n')
+    module = tmp_path / "m.pyd"
+    subprocess.run([str(find_zig()), "cc", "-target", "aarch64-windows-gnu", "-shared", "-DPy_LIMITED_API=0x030A0000",
+                    f"-I{include}", str(source), library, "-o", str(module)], check=True, capture_output=True)
+    pe = pefile.PE(str(module))
+    assert pe.FILE_HEADER.Machine == 0xAA64
+    imports = {entry.dll.decode().lower(): [i.name.decode() for i in entry.imports if i.name]
+               for entry in pe.DIRECTORY_ENTRY_IMPORT}
+    assert imports["python3.dll"] == ["PyModule_Create2"]
+    assert not any(dll.startswith("python31") for dll in imports)
+    assert msvc.LIB_MACHINES["arm64"] == "ARM64"
+
+
+def test_a_failing_lib_exe_is_named_and_leaves_nothing(windows_x64_python: dict, make_ctx, tmp_path: Path) -> None:
+    from backend import toolchain
+
+    tools_bin = next(windows_x64_python["tools"].rglob("Hostx64")) / "x64"
+    script(tools_bin / "lib", "print('LINK : fatal error LNK1104: cannot open file'); sys.exit(1104)")
+    ctx = make_ctx({"cache-dir": str(tmp_path / "cache"), "target": "win_arm64"})
+    with pytest.raises(BuildError, match="(?s)could not make python3.lib for arm64.*LNK1104"):
+        toolchain.detect_msvc(ctx, windows_x64_python["environ"])
+    assert not [p for p in (tmp_path / "cache" / "msvc").glob("*python3-*") if not p.name.endswith(".lock")]
+
+
+def test_a_cross_build_needs_the_build_pythons_python3_dll(windows_x64_python: dict, make_ctx,
+                                                           tmp_path: Path) -> None:
+    from backend import toolchain
+
+    (windows_x64_python["base"] / "python3.dll").unlink()
+    with pytest.raises(BuildError, match="needs the build Python's python3.dll"):
+        toolchain.detect_msvc(make_ctx({"target": "win_arm64"}), windows_x64_python["environ"])
+
+
+def test_target_names_are_checked_and_a_native_target_is_no_cross_build(windows_x64_python: dict, make_ctx) -> None:
+    from backend import toolchain
+
+    with pytest.raises(BuildError, match="MSVC cannot build for target 'win32': known targets are win_amd64, win_arm64"):
+        toolchain.detect_msvc(make_ctx({"target": "win32"}), windows_x64_python["environ"])
+    native = toolchain.detect_msvc(make_ctx({"target": "win_amd64"}), windows_x64_python["environ"])
+    assert native.cross is None and native.machine == "x64" and "SETUPTOOLS_EXT_SUFFIX" not in native.env
+
+
+def test_the_compilers_own_runtime_dlls_are_found_for_the_target(tmp_path: Path) -> None:
+    """VCToolsRedistDir (recorded: ...\\VC\\Redist\\MSVC\\14.40.33807\\) holds <arch>\\Microsoft.VC143.CRT\\msvcp140.dll."""
+    from backend.msvc import crt_redist_dirs
+
+    recorded = parse_set_output(RECORDED_SET.read_text(encoding="ascii"))
+    assert recorded["VCToolsRedistDir"].endswith("\\VC\\Redist\\MSVC\\14.40.33807\\")
+    redist = tmp_path / "Redist" / "MSVC" / "14.40.33807"
+    for arch in ("x64", "arm64"):
+        (redist / arch / "Microsoft.VC143.CRT").mkdir(parents=True)
+    (redist / "arm64" / "Microsoft.VC143.OpenMP").mkdir()
+    environment = {"VCToolsRedistDir": f"{redist}{os.sep}"}
+    assert crt_redist_dirs(environment, "arm64") == [str(redist / "arm64" / "Microsoft.VC143.CRT")]
+    assert crt_redist_dirs(environment, "x64") == [str(redist / "x64" / "Microsoft.VC143.CRT")]
+    assert crt_redist_dirs({}, "x64") == []
+
+
+def test_setup_py_gets_the_targets_import_library_first_and_the_wheel_tag(windows_x64_python: dict, make_ctx,
+                                                                         tmp_path: Path) -> None:
+    """What the patched setup.py receives for an MSVC cross build: python3.lib's folder before every other
+    library folder (pyconfig.h's #pragma comment(lib, "python3.lib") must find the ARM64 one before
+    the build Python's x64 libs\\), the library itself, and the win_arm64 wheel tag."""
+    from backend import toolchain
+    from backend.build import write_native_settings
+    from backend.deps import NativeDeps
+
+    ctx = make_ctx({"cache-dir": str(tmp_path / "cache"), "target": "win_arm64"})
+    tools = toolchain.detect_msvc(ctx, windows_x64_python["environ"])
+    deps = NativeDeps(provider="source", include_dirs=["C:/deps/include"], library_dirs=["C:/deps/lib"],
+                      extra_objects=["C:/deps/lib/opencv_core4120.lib"])
+    written = json.loads(write_native_settings(ctx, tmp_path, deps, tools).read_text())
+    extension = written["extension"]
+    assert extension["library_dirs"] == [*tools.cross.library_dirs, "C:/deps/lib"]
+    assert extension["extra_objects"] == ["C:/deps/lib/opencv_core4120.lib", tools.cross.python_import_library]
+    assert "py_limited_api" not in extension and ["Py_LIMITED_API", "0x030A0000"] in extension["define_macros"]
+    assert written["options"]["bdist_wheel"] == {"py_limited_api": "cp310", "plat_name": "win_arm64"}
+    with pytest.raises(BuildError, match="Cross builds make stable-ABI wheels only"):
+        write_native_settings(make_ctx({"cache-dir": str(tmp_path / "cache"), "target": "win_arm64", "abi3": "false"}),
+                              tmp_path, deps, tools)
+
+
+def test_conda_refuses_cross_builds(windows_x64_python: dict, make_ctx, tmp_path: Path) -> None:
+    """conda's libraries are built for this machine: an ARM64 wheel cannot link them."""
+    from backend import toolchain
+    from backend.deps.conda import resolve_conda
+
+    ctx = make_ctx({"cache-dir": str(tmp_path / "cache"), "target": "win_arm64", "deps": "conda"})
+    tools = toolchain.detect_msvc(ctx, windows_x64_python["environ"])
+    with pytest.raises(BuildError, match="(?s)not for win_arm64.*deps=source"):
+        resolve_conda(ctx, {"CONDA_PREFIX": str(tmp_path)}, tools)
+    with pytest.raises(BuildError, match="toolchain=zig cannot link the MSVC-built libraries of deps=conda"):
+        make_ctx({"toolchain": "zig", "deps": "conda"})

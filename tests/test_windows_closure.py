@@ -154,3 +154,24 @@ def test_delvewheel_repair_names_what_it_cannot_find(numpy_windows_wheel: Path, 
     with pytest.raises(BuildError, match="repair \\(delvewheel\\) failed") as error:
         repair(make_ctx(), wheel, NativeDeps(provider="test"), tmp_path / "out")
     assert "libscipy_openblas" in str(error.value) or "msvcp140" in str(error.value)
+
+
+def test_delvewheel_takes_the_c_runtime_from_the_compilers_folder(numpy_windows_wheel: Path, make_ctx,
+                                                                  tmp_path: Path, system: WindowsSystem) -> None:
+    """msvcp140 comes from the toolchain's runtime folder (MSVC's redist, as an MSVC build passes it), not
+    from the provider's folders: without that folder, the repair fails naming it."""
+    from backend.deps import NativeDeps
+    from backend.repair import repair
+
+    wheel, dlls = unrepaired_windows_wheel(numpy_windows_wheel, tmp_path / "in")
+    crt = tmp_path / "Redist" / "MSVC" / "14.44.35112" / "x64" / "Microsoft.VC143.CRT"
+    crt.mkdir(parents=True)
+    for dll in dlls.glob("msvcp140*.dll"):
+        dll.rename(crt / dll.name)
+    assert list(crt.iterdir())
+    provider = NativeDeps(provider="test", runtime_dirs=[str(dlls)])
+    with pytest.raises(BuildError, match="msvcp140"):
+        repair(make_ctx(), wheel, provider, tmp_path / "without")
+    result = repair(make_ctx(), wheel, provider, tmp_path / "out", [str(crt)])
+    assert any(Path(name).name.startswith("msvcp140-") for name in result.bundled)
+    assert missing_from(windows_closure(result.wheel, system)) == {}

@@ -71,6 +71,10 @@ def package_licences(record: dict) -> list[str]:
 
 def resolve_conda(ctx: BuildContext, environ: dict[str, str], toolchain: Toolchain | None = None) -> NativeDeps:
     platform, toolchain_name = target_of(toolchain)
+    if toolchain is not None and toolchain.cross is not None:
+        raise BuildError(f"deps=conda links the active environment's libraries, built for this machine, not for "
+                         f"{toolchain.cross.wheel_platform}.",
+                         "Cross builds take -C deps=source (or deps=vcpkg with MSVC), which build for the target.")
     root = conda_root(environ, platform)
     include_dirs = [str(root / "include")]
     include_dirs += [str(root / "include" / sub) for lib in ctx.pins.native_libraries for sub in lib.header_subdirs
