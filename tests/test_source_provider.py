@@ -115,9 +115,21 @@ def test_missing_assembler_turns_simd_off_with_a_warning(make_ctx, tmp_path: Pat
     stream = io.StringIO()
     ctx = make_ctx(log=Log(stream, colour=False))
     monkeypatch.setenv("PATH", str(tmp_path))  # no nasm, no yasm
-    options = configure_options(jpeg, True, ctx, Toolchain("gcc", "/usr/bin/c++", "c++ 12.2.0"))
+    options = configure_options(jpeg, True, ctx, Toolchain("gcc", "/usr/bin/c++", "c++ 12.2.0", machine="x86_64"))
     assert options[-1] == "-DWITH_SIMD=OFF"
     assert "[WARN] libjpeg-turbo: no nasm or yasm found, building WITHOUT SIMD" in stream.getvalue()
+
+
+@pytest.mark.parametrize("machine", ["aarch64", "arm64", "ARM64"])
+def test_arm64_simd_needs_no_assembler(make_ctx, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                       machine: str) -> None:
+    """libjpeg-turbo's ARM64 SIMD is NEON intrinsics: without nasm it stays on, and nothing is said."""
+    (jpeg,) = [pin for pin in source_pins(make_ctx().pins) if pin.name == "libjpeg-turbo"]
+    stream = io.StringIO()
+    monkeypatch.setenv("PATH", str(tmp_path))  # no nasm, no yasm
+    options = configure_options(jpeg, True, make_ctx(log=Log(stream, colour=False)),
+                                Toolchain("msvc", "cl.exe", "19.44", platform="windows", machine=machine))
+    assert "-DWITH_SIMD=OFF" not in options and "WITHOUT SIMD" not in stream.getvalue()
 
 
 def test_pinned_sources_are_complete(make_ctx) -> None:

@@ -51,7 +51,8 @@ def configure_options(pin: SourcePin, log_warn: bool, ctx: BuildContext, toolcha
     cross = toolchain.cross.cmake_args if toolchain.cross else []
     options = ["-DCMAKE_BUILD_TYPE=Release", "-DCMAKE_POSITION_INDEPENDENT_CODE=ON",
                "-DCMAKE_INSTALL_LIBDIR=lib", *cross, *pin.cmake_options]
-    if pin.simd_assemblers and not any(find_tool(tool) for tool in pin.simd_assemblers):
+    needs_assembler = pin.simd_assemblers and toolchain.machine.lower() in pin.simd_assembler_machines
+    if needs_assembler and not any(find_tool(tool) for tool in pin.simd_assemblers):
         if log_warn:
             ctx.log.warn(f"{pin.name}: no {' or '.join(pin.simd_assemblers)} found, building WITHOUT SIMD: "
                          "JPEG decoding will be several times slower. Install nasm "

@@ -2,10 +2,10 @@
 
 Shared by the Wine test (tests/test_ffcv_suite_wine.py) and the Windows CI job (.github/workflows/windows.yml):
 
-    python ffcv_suite.py SDIST WORKDIR [TEST_FILE ...]
+    python ffcv_suite.py SDIST WORKDIR [--files F ...] [--add F ...]
 
 extracts the sdist's tests/ byte for byte into WORKDIR, adds ffcv_suite_conftest.py as its conftest.py, runs
-the chosen files (default: SUITE) in one pytest session of this interpreter, and exits non-zero unless every
+the chosen files (--files, default SUITE; --add adds to it) in one pytest session of this interpreter, and exits non-zero unless every
 collected test passed (nothing failed, errored, skipped or deselected) and every chosen file ran.
 Needs pytest (and ffcv's test requirements) in this interpreter.
 """
@@ -88,11 +88,16 @@ def suite_problems(output: str, returncode: int, files: tuple[str, ...]) -> list
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) < 2:
-        print(__doc__, file=sys.stderr)
-        return 2
-    sdist, work = Path(argv[0]).resolve(), Path(argv[1]).resolve()
-    files = tuple(argv[2:]) or SUITE
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("sdist", type=Path, help="the upstream ffcv sdist")
+    parser.add_argument("work", type=Path, help="a new folder for the tests and their temporary files")
+    parser.add_argument("--files", nargs="+", default=list(SUITE), help="test files to run (default: SUITE)")
+    parser.add_argument("--add", nargs="+", default=[], help="test files to run besides --files")
+    args = parser.parse_args(argv)
+    sdist, work = args.sdist.resolve(), args.work.resolve()
+    files = tuple(dict.fromkeys([*args.files, *args.add]))
     suite = work / "ffcv-tests"
     prepare_suite(sdist, suite, files)
     result = subprocess.run([sys.executable, *pytest_arguments(work / "basetemp", files)], cwd=suite,
