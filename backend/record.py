@@ -7,6 +7,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import platform
 import sys
 import tempfile
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .context import BuildContext
     from .deps import NativeDeps
+    from .log import Log
     from .patching import AppliedPatch
     from .repair import RepairResult
     from .toolchain import Toolchain
@@ -109,4 +111,35 @@ def record_files(ctx: "BuildContext", applied: list["AppliedPatch"], native: "Na
     for name, licences in native.licences.items():
         for licence in map(Path, licences):
             files[f"licenses/third-party/{name}/{licence.name}"] = licence.read_bytes()
+    shipped = {str(licence) for licences in native.licences.values() for licence in licences}
+    for package, licences in bundled_packages(native, repaired, ctx.log).items():
+        for licence in map(Path, licences):
+            if str(licence) not in shipped:
+                files[f"licenses/third-party/{package}/{licence.name}"] = licence.read_bytes()
     return files
+
+
+# auditwheel renames libz.so.1 to libz-<8 hex>.so.1, delvewheel zlib.dll to zlib-<32 hex>.dll.
+_MANGLED = re.compile(r"^(?P<stem>.+?)-(?:[0-9a-f]{8}|[0-9a-f]{32})(?P<ext>\..+)$")
+
+
+def original_library_name(bundled: str) -> str:
+    """The file name a bundled library had before the repair tool renamed it."""
+    match = _MANGLED.match(bundled)
+    return match["stem"] + match["ext"] if match else bundled
+
+
+def bundled_packages(native: "NativeDeps", repaired: "RepairResult", log: "Log") -> dict[str, list[str]]:
+    """Package -> licence files, for the packages whose libraries the repair step bundled (providers that know
+    the owners: conda). A package without licence files is named, not skipped silently."""
+    packages: dict[str, list[str]] = {}
+    for bundled in repaired.bundled:
+        owner = native.runtime_licences.get(original_library_name(Path(bundled).name).lower())
+        if owner is None:
+            continue
+        package, licences = owner
+        if not licences and package not in packages:
+            log.warn(f"{Path(bundled).name} (conda package {package}) is bundled, but its licence files are not in "
+                     "conda's package cache (cleaned?): the wheel will not carry them.")
+        packages[package] = licences
+    return packages

@@ -218,15 +218,22 @@ def conda_env(root: Path, windows: bool, libraries: list[str]) -> Path:
     for name in libraries:
         (library_root / "lib" / name).write_bytes(b"")
     (prefix / "conda-meta").mkdir()
-    licences = {"libopencv": ["LICENSE"], "libjpeg-turbo": ["LICENSE.md", "README.ijg"], "python": ["LICENSE"]}
-    for name, version in (("libopencv", "4.10.0"), ("libjpeg-turbo", "3.0.0"), ("python", "3.12.7")):
+    licences = {"libopencv": ["LICENSE"], "libjpeg-turbo": ["LICENSE.md", "README.ijg"], "python": ["LICENSE"],
+                "libzlib": ["LICENSE"]}
+    # The files each package installed, as conda-meta lists them (OpenCV's DLLs need zlib's).
+    shared = {"libopencv": ["opencv_core4100", "opencv_imgproc4100"], "libjpeg-turbo": ["turbojpeg"],
+              "python": ["python312"], "libzlib": ["zlib"]}
+    for name, version in (("libopencv", "4.10.0"), ("libjpeg-turbo", "3.0.0"), ("python", "3.12.7"),
+                          ("libzlib", "1.3.1")):
         # conda's package cache keeps the extracted package, with conda-build's info/licenses/.
         extracted = root / "pkgs" / f"{name}-{version}-h0_0"
         (extracted / "info" / "licenses").mkdir(parents=True)
         for licence in licences[name]:
             (extracted / "info" / "licenses" / licence).write_text(f"{name} {licence}\n")
+        files = [f"Library/bin/{lib}.dll" if windows else f"lib/lib{lib}.so.1" for lib in shared[name]]
         (prefix / "conda-meta" / f"{name}-{version}-h0_0.json").write_text(json.dumps(
-            {"name": name, "version": version, "extracted_package_dir": str(extracted), "license": "BSD-3-Clause"}))
+            {"name": name, "version": version, "extracted_package_dir": str(extracted), "license": "BSD-3-Clause",
+             "files": [*files, "info/about.json"]}))
     return prefix
 
 
@@ -279,3 +286,34 @@ def test_conda_on_linux_uses_the_prefix_itself(make_ctx, tmp_path: Path) -> None
     deps = resolve_conda(make_ctx({"deps": "conda"}, log=Log(stream, colour=False)), {"CONDA_PREFIX": str(prefix)}, None)
     assert deps.licences == {}
     assert "[WARN] deps=conda: no licence files of libopencv in conda's package cache" in stream.getvalue()
+
+
+def test_conda_ships_the_licences_of_every_library_the_repair_bundles(make_ctx, tmp_path: Path) -> None:
+    """delvewheel bundles the DLLs OpenCV's DLLs need (zlib's here): their packages' licences go in too, each
+    package once, and a package whose licences conda's cache no longer has is named."""
+    from backend.deps.conda import resolve_conda
+    from backend.record import original_library_name, record_files
+    from backend.repair import RepairResult
+    from backend.toolchain import Toolchain
+
+    assert original_library_name("zlib-0123456789abcdef0123456789abcdef.dll") == "zlib.dll"  # delvewheel
+    assert original_library_name("libz-0a1b2c3d.so.1.3.1") == "libz.so.1.3.1"  # auditwheel
+    assert original_library_name("zlib.dll") == "zlib.dll"
+    msvc = Toolchain("msvc", "cl.exe", "19.44", platform="windows", machine="x64")
+    prefix = conda_env(tmp_path, True, ["opencv_core4100.lib", "opencv_imgproc4100.lib", "turbojpeg.lib"])
+    stream = io.StringIO()
+    ctx = make_ctx({"deps": "conda"}, log=Log(stream, colour=False))
+    deps = resolve_conda(ctx, {"CONDA_PREFIX": str(prefix)}, msvc)
+    assert deps.runtime_licences["zlib.dll"][0] == "libzlib" and "python312.dll" in deps.runtime_licences
+    bundled = [f"ffcv.libs/{name}-{index:032x}.dll" for index, name in enumerate(["opencv_core4100", "zlib"])]
+    files = record_files(ctx, [], deps, msvc, RepairResult(tmp_path / "w.whl", "delvewheel", bundled))
+    third_party = sorted(name for name in files if name.startswith("licenses/third-party/"))
+    assert third_party == ["licenses/third-party/libzlib/LICENSE", "licenses/third-party/opencv/LICENSE",
+                           "licenses/third-party/turbojpeg/LICENSE.md", "licenses/third-party/turbojpeg/README.ijg"]
+    assert files["licenses/third-party/libzlib/LICENSE"] == b"libzlib LICENSE\n"
+    assert "[WARN]" not in stream.getvalue()
+    shutil.rmtree(tmp_path / "pkgs" / "libzlib-1.3.1-h0_0")
+    deps = resolve_conda(ctx, {"CONDA_PREFIX": str(prefix)}, msvc)
+    files = record_files(ctx, [], deps, msvc, RepairResult(tmp_path / "w.whl", "delvewheel", bundled))
+    assert not [name for name in files if "libzlib" in name]
+    assert "[WARN] zlib-" in stream.getvalue() and "(conda package libzlib) is bundled, but its licence" in stream.getvalue()

@@ -24,6 +24,9 @@ class NativeDeps:
     runtime_dirs: list[str] = field(default_factory=list)  # where the repair step finds shared libraries
     versions: dict[str, str] = field(default_factory=dict)
     licences: dict[str, list[str]] = field(default_factory=dict)  # library -> licence files to ship in the wheel
+    # Shared library file name (lower case) -> (package, its licence files): shipped for each library the repair
+    # step bundles (a provider's libraries pull in others, e.g. conda's OpenCV DLLs need zlib's).
+    runtime_licences: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
 
     def extension_kwargs(self) -> dict[str, object]:
         return {

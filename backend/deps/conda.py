@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ..context import BuildContext
 from ..errors import BuildError
@@ -50,16 +50,34 @@ def find_library(lib_dir: Path, name: str, platform: str, toolchain_name: str) -
 
 
 def package_records(prefix: Path) -> dict[str, dict]:
-    """conda-meta/<name>-<version>-<build>.json of each package FFCV links, by package name."""
+    """conda-meta/<name>-<version>-<build>.json of every package in the environment, by package name."""
     records = {}
     for record in (prefix / "conda-meta").glob("*.json"):
         try:
             data = json.loads(record.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue
-        if data.get("name") in CONDA_PACKAGES.values():
+        if isinstance(data, dict) and data.get("name"):
             records[data["name"]] = data
     return records
+
+
+def is_shared_library(name: str, platform: str) -> bool:
+    name = name.lower()
+    return name.endswith(".dll") if platform == "windows" else (".so" in name or name.endswith(".dylib"))
+
+
+def runtime_licences(records: dict[str, dict], platform: str) -> dict[str, tuple[str, list[str]]]:
+    """Each shared library of the environment (conda-meta's file lists) -> (its package, the package's licence
+    files), so that whatever the repair step bundles ships with its licence."""
+    owners: dict[str, tuple[str, list[str]]] = {}
+    for name, record in sorted(records.items()):
+        libraries = [PurePosixPath(path.replace("\\", "/")).name for path in record.get("files", ())]
+        libraries = [library for library in libraries if is_shared_library(library, platform)]
+        if libraries:
+            licences = package_licences(record)
+            owners.update({library.lower(): (name, licences) for library in libraries})
+    return owners
 
 
 def package_licences(record: dict) -> list[str]:
@@ -96,6 +114,7 @@ def resolve_conda(ctx: BuildContext, environ: dict[str, str], toolchain: Toolcha
     # Where delvewheel / auditwheel find the shared libraries: conda keeps Windows DLLs in bin\.
     deps.runtime_dirs = [str(root / "bin")] if platform == "windows" else [str(lib_dir)]
     records = package_records(Path(environ["CONDA_PREFIX"]))
+    deps.runtime_licences = runtime_licences(records, platform)
     for library in ctx.pins.native_libraries:
         record = records.get(CONDA_PACKAGES[library.name], {})
         deps.versions[library.name] = str(record.get("version", "unknown (deps=conda)"))
