@@ -45,7 +45,8 @@ def report_providers(ctx: BuildContext, tools: toolchain.Toolchain | None) -> No
     from dataclasses import replace
 
     from .deps import target_of
-    from .deps.source import configure_options, find_tool, is_built, prefix_path, source_archive_cached
+    from .deps.source import (assembler_missing, configure_options, find_tool, is_built, prefix_path,
+                              source_archive_cached)
     from .pins import source_pins
 
     for provider in ("pkg-config", "dirs", "conda"):
@@ -75,7 +76,7 @@ def report_providers(ctx: BuildContext, tools: toolchain.Toolchain | None) -> No
         else:
             cached = "cached" if source_archive_cached(ctx, pin) else "to download"
             ctx.log.info(f"deps=source: {pin.name} {pin.version} not built yet (source archive {cached})")
-        if pin.simd_assemblers and not any(find_tool(tool) for tool in pin.simd_assemblers):
+        if assembler_missing(pin, tools):
             ctx.log.warn(f"deps=source: no {' or '.join(pin.simd_assemblers)}: {pin.name} would build without SIMD")
     report_prebuilt(ctx)
 

@@ -47,12 +47,17 @@ def build_tools() -> tuple[str, str]:
     return cmake, ninja
 
 
+def assembler_missing(pin: SourcePin, toolchain: Toolchain) -> bool:
+    """True if the library's SIMD code for the target needs an assembler (x86) and none is on PATH."""
+    needs_assembler = pin.simd_assemblers and toolchain.machine.lower() in pin.simd_assembler_machines
+    return bool(needs_assembler) and not any(find_tool(tool) for tool in pin.simd_assemblers)
+
+
 def configure_options(pin: SourcePin, log_warn: bool, ctx: BuildContext, toolchain: Toolchain) -> list[str]:
     cross = toolchain.cross.cmake_args if toolchain.cross else []
     options = ["-DCMAKE_BUILD_TYPE=Release", "-DCMAKE_POSITION_INDEPENDENT_CODE=ON",
                "-DCMAKE_INSTALL_LIBDIR=lib", *cross, *pin.cmake_options]
-    needs_assembler = pin.simd_assemblers and toolchain.machine.lower() in pin.simd_assembler_machines
-    if needs_assembler and not any(find_tool(tool) for tool in pin.simd_assemblers):
+    if assembler_missing(pin, toolchain):
         if log_warn:
             ctx.log.warn(f"{pin.name}: no {' or '.join(pin.simd_assemblers)} found, building WITHOUT SIMD: "
                          "JPEG decoding will be several times slower. Install nasm "
