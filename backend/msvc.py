@@ -152,8 +152,10 @@ def activated_shell(environ: dict[str, str], target: str) -> bool:
         return False
     shell_target = environ.get("VSCMD_ARG_TGT_ARCH", "").lower()
     if shell_target and shell_target != target:
-        raise BuildError(f"This developer shell targets {shell_target}, but Python is {target}.",
-                         f"Open a developer shell for {target} (vcvarsall.bat {target}), or a plain shell "
+        cross = f"Add -C target={WHEEL_PLATFORMS[shell_target]} to cross-build for {shell_target}, or open" \
+            if shell_target in WHEEL_PLATFORMS else "Open"
+        raise BuildError(f"This developer shell targets {shell_target}, but the build targets {target}.",
+                         f"{cross} a developer shell for {target} (vcvarsall.bat {target}), or a plain shell "
                          "and let the backend activate MSVC itself.")
     return True
 

@@ -129,8 +129,14 @@ def test_an_activated_developer_shell_is_used_as_it_is(windows: dict, tmp_path: 
     assert activated_shell(shell, "x64")
     environment = msvc_environment(shell, "x64", "x64", tmp_path / "cache")
     assert environment["VSCMD_VER"] == "17.14.0" and not calls(windows, "vswhere") and not calls(windows, "cmd")
-    with pytest.raises(BuildError, match="targets x86, but Python is x64"):
+    with pytest.raises(BuildError, match="targets x86, but the build targets x64") as error:
         activated_shell({**shell, "VSCMD_ARG_TGT_ARCH": "x86"}, "x64")
+    assert "Open a developer shell for x64" in str(error.value)
+    # An ARM64 cross shell with an x64 Python: the setting that builds for it is named.
+    with pytest.raises(BuildError, match="targets arm64, but the build targets x64") as error:
+        activated_shell({**shell, "VSCMD_ARG_TGT_ARCH": "arm64"}, "x64")
+    assert "Add -C target=win_arm64 to cross-build for arm64" in str(error.value)
+    assert activated_shell({**shell, "VSCMD_ARG_TGT_ARCH": "arm64"}, "arm64")  # ... and with it, the shell is used
     assert not activated_shell({"PATH": str(tmp_path)}, "x64")
 
 
