@@ -93,6 +93,10 @@ def test_build_requirements_follow_the_settings(upstream_sdist: Path, tmp_path: 
     # The source provider downloads its library sources too, and needs CMake and Ninja.
     source = hooks.get_requires_for_build_wheel({"upstream-sdist": str(upstream_sdist), "deps": "source"})
     assert source == ["cmake>=3.24", "ninja>=1.11", "pip"]
+    # An MSVC cross build (-C target=win_arm64) reads python3.dll's exports with pefile.
+    local = {"upstream-sdist": str(upstream_sdist), "deps": "dirs", "include-dirs": str(tmp_path)}
+    assert hooks.get_requires_for_build_wheel({**local, "target": "win_arm64"}) == ["pefile>=2023.2.7"]
+    assert hooks.get_requires_for_build_wheel(local) == []
     with pytest.raises(SystemExit):
         hooks.get_requires_for_build_wheel({"repair": "maybe"})
 
