@@ -234,4 +234,3 @@ def python3_import_library(python3_dll: Path, target: str, environment: dict[str
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     return final / "python3.lib"
-

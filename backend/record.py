@@ -7,8 +7,8 @@ import hashlib
 import io
 import json
 import os
-import re
 import platform
+import re
 import sys
 import tempfile
 import zipfile
@@ -139,7 +139,7 @@ def bundled_packages(native: "NativeDeps", repaired: "RepairResult", log: "Log")
             continue
         package, licences = owner
         if not licences and package not in packages:
-            log.warn(f"{Path(bundled).name} (conda package {package}) is bundled, but its licence files are not in "
-                     "conda's package cache (cleaned?): the wheel will not carry them.")
+            log.warn(f"{Path(bundled).name} (package {package}) is bundled, but its licence files were not found "
+                     "(conda: its package cache cleaned?): the wheel will not carry them.")
         packages[package] = licences
     return packages

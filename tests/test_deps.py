@@ -316,4 +316,4 @@ def test_conda_ships_the_licences_of_every_library_the_repair_bundles(make_ctx, 
     deps = resolve_conda(ctx, {"CONDA_PREFIX": str(prefix)}, msvc)
     files = record_files(ctx, [], deps, msvc, RepairResult(tmp_path / "w.whl", "delvewheel", bundled))
     assert not [name for name in files if "libzlib" in name]
-    assert "[WARN] zlib-" in stream.getvalue() and "(conda package libzlib) is bundled, but its licence" in stream.getvalue()
+    assert "[WARN] zlib-" in stream.getvalue() and "(package libzlib) is bundled, but its licence files were not found" in stream.getvalue()
