@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import tempfile
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from filelock import FileLock
 
@@ -36,6 +39,21 @@ def cache_lock(path: Path) -> FileLock:
     """A lock beside the cached file, so that concurrent builds download it once."""
     path.parent.mkdir(parents=True, exist_ok=True)
     return FileLock(str(path) + ".lock", timeout=600)
+
+
+@contextmanager
+def staged_folder(final: Path) -> Iterator[Path]:
+    """A temporary sibling of `final` to fill; renamed to `final` (replacing it) only if the block succeeds, and
+    removed whatever happens: a cache folder is complete or absent. Call under cache_lock(final)."""
+    final.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=final.parent))
+    try:
+        yield staging
+        if final.exists():
+            shutil.rmtree(final)
+        os.replace(staging, final)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def cached_verified(path: Path, sha256: str, log: Log) -> bool:

