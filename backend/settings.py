@@ -68,7 +68,7 @@ class Settings:
     index_url: str | None = None
     cache_dir: Path | None = None
     local_files: tuple[Path, ...] = ()
-    deps: str = "pkg-config"
+    deps: str = "source"
     include_dirs: tuple[Path, ...] = ()
     library_dirs: tuple[Path, ...] = ()
     libraries: tuple[str, ...] = ()

@@ -33,7 +33,7 @@ def project(tmp_path):
 def test_defaults_without_any_source(tmp_path):
     settings = load_settings(None, {}, tmp_path)  # no pyproject.toml at all
     assert settings == Settings()
-    assert settings.deps == "pkg-config"
+    assert settings.deps == "source"
     assert settings.repair is True and settings.abi3 is True
     assert settings.offline is False and settings.verbose is False
     assert settings.build_tag is None and settings.include_dirs == ()
@@ -212,9 +212,11 @@ def test_library_names_split_on_commas_and_spaces(tmp_path, project):
     assert s.libraries == ("x", "y")
 
 
-def test_windows_builds_from_source_unless_told_otherwise(tmp_path, monkeypatch):
-    monkeypatch.setattr(sys, "platform", "win32")
+@pytest.mark.parametrize("platform", ["win32", "linux", "darwin"])
+def test_every_platform_builds_from_source_unless_told_otherwise(tmp_path, monkeypatch, platform):
+    """The published wheels' provider is the default: a fresh machine needs only a C++ compiler."""
+    monkeypatch.setattr(sys, "platform", platform)
     assert load_settings({}, {}, tmp_path).deps == "source"
     assert load_settings({"deps": "dirs", "include-dirs": str(tmp_path)}, {}, tmp_path).deps == "dirs"
-    monkeypatch.setattr(sys, "platform", "linux")
-    assert load_settings({}, {}, tmp_path).deps == "pkg-config"
+    assert load_settings({"deps": "pkg-config"}, {}, tmp_path).deps == "pkg-config"
+    assert load_settings({}, {env_name("deps"): "pkg-config"}, tmp_path).deps == "pkg-config"
