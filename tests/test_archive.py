@@ -5,23 +5,25 @@ import tarfile
 
 import pytest
 
-from backend.archive import extract_sdist
+from backend.archive import check_safe_name, extract_sdist, extract_subtree, extract_zip_folder
 from backend.errors import BuildError
 
 
-def make_tar(path, entries):
-    """entries: (name, kind, payload); kind is file/dir/sym/fifo/chr, payload bytes or a link target."""
+def make_tar(path, entries, file_mode=0o644):
+    """entries: (name, kind, payload); kind is file/dir/sym/hard/fifo/chr, payload bytes or a link target."""
     with tarfile.open(path, "w:gz") as tar:
         for name, kind, payload in entries:
             info = tarfile.TarInfo(name)
             data = None
             if kind == "file":
                 info.size, data = len(payload), io.BytesIO(payload)
-                info.mode = 0o644
+                info.mode = file_mode
             elif kind == "dir":
                 info.type, info.mode = tarfile.DIRTYPE, 0o755
             elif kind == "sym":
                 info.type, info.linkname = tarfile.SYMTYPE, payload
+            elif kind == "hard":
+                info.type, info.linkname = tarfile.LNKTYPE, payload
             elif kind == "fifo":
                 info.type = tarfile.FIFOTYPE
             elif kind == "chr":
@@ -144,3 +146,100 @@ def test_dot_slash_prefixed_archive_gives_build_error_or_extracts(tmp_path, dest
         assert list(dest.iterdir()) == []
     else:
         assert (top / "setup.py").read_bytes() == b"x"
+
+
+# --- the same safety without tarfile's extraction filters (CPython 3.10.11, Debian 12's 3.11.2) ---
+
+def _with_hardlink(entries):
+    return entries + [("pkg-1.0/hard.py", "hard", "pkg-1.0/setup.py")]
+
+
+def test_extraction_never_uses_tarfile_filters(tmp_path, dest, monkeypatch):
+    """Old interpreters have no filter= argument: our code must not call extractall/extract at all."""
+    def refuse(*args, **kwargs):
+        raise TypeError("extractall() got an unexpected keyword argument 'filter'")
+    monkeypatch.setattr(tarfile.TarFile, "extractall", refuse)
+    monkeypatch.setattr(tarfile.TarFile, "extract", refuse)
+    monkeypatch.delattr(tarfile, "data_filter", raising=False)
+    archive = make_tar(tmp_path / "a.tar.gz", _with_hardlink(GOOD) + [("pkg-1.0/link.py", "sym", "setup.py")],
+                       file_mode=0o6777)
+    top = extract_sdist(archive, dest)
+    assert (top / "hard.py").read_bytes() == b"print('setup')\n" and not (top / "hard.py").is_symlink()
+    assert (top / "link.py").is_symlink() and (top / "link.py").read_bytes() == b"print('setup')\n"
+    # set-id bits and group/other write dropped, as the "data" filter does
+    assert (top / "setup.py").stat().st_mode & 0o7777 == 0o755
+    sub = extract_subtree(archive, "pkg-1.0", tmp_path / "sub")
+    assert (sub / "hard.py").read_bytes() == b"print('setup')\n" and (sub / "src" / "mod.py").is_file()
+
+
+@pytest.mark.parametrize("name", ["C:/Windows/x", "c:x", "\\\\server\\share\\x", "\\x", "a\\..\\..\\x",
+                                  "pkg/../../x", "/x"])
+def test_one_name_check_for_tar_zip_and_7z(tmp_path, name):
+    with pytest.raises(BuildError, match="unsafe path"):
+        check_safe_name(name, tmp_path / "a.zip")
+    assert str(check_safe_name("pkg/sub/file.txt", tmp_path / "a.zip")) == "pkg/sub/file.txt"
+
+
+def test_zip_folder_extraction_refuses_unsafe_names_and_links(tmp_path):
+    import zipfile
+
+    def make(entries):
+        path = tmp_path / "z.zip"
+        with zipfile.ZipFile(path, "w") as out:
+            for name, data, attr in entries:
+                info = zipfile.ZipInfo(name)
+                info.external_attr = attr << 16
+                out.writestr(info, data)
+        return path
+
+    good = make([("cp/python.exe", b"MZ", 0o100644), ("cp/Lib/os.py", b"x", 0o100644), ("other/x", b"y", 0o100644)])
+    with zipfile.ZipFile(good) as archive:
+        extract_zip_folder(archive, "cp", tmp_path / "out", good)
+    assert sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*") if p.is_file()) \
+        == ["Lib/os.py", "python.exe"]
+    for entries, message in [([("cp/..\\..\\evil", b"x", 0o100644)], "unsafe path"),
+                             ([("cp/link", b"/etc/passwd", 0o120777)], "link")]:
+        bad = make(entries)
+        with zipfile.ZipFile(bad) as archive, pytest.raises(BuildError, match=message):
+            extract_zip_folder(archive, "cp", tmp_path / "bad", bad)
+        assert not (tmp_path / "evil").exists()
+
+
+DEBIAN_PYTHON = "/usr/bin/python3"
+
+
+@pytest.mark.skipif(not os.path.exists(DEBIAN_PYTHON), reason="no distribution python3 on this machine")
+def test_extraction_under_the_distribution_python(tmp_path):
+    """Debian 12's own python3 (3.11.2) has no tarfile filters: extract a good and refuse a bad sdist there."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    good = make_tar(tmp_path / "good.tar.gz", _with_hardlink(GOOD))
+    bad = make_tar(tmp_path / "bad.tar.gz", GOOD + [("pkg-1.0/passwd", "sym", "../../etc/passwd")])
+    script = (
+        "import json, sys, tarfile\n"
+        "from pathlib import Path\n"
+        "from backend.archive import extract_sdist\n"
+        "from backend.errors import BuildError\n"
+        "out = {'version': sys.version.split()[0], 'filters': hasattr(tarfile, 'data_filter')}\n"
+        "top = extract_sdist(Path(sys.argv[1]), Path(sys.argv[3]))\n"
+        "out['files'] = sorted(p.name for p in top.rglob('*'))\n"
+        "try:\n"
+        "    extract_sdist(Path(sys.argv[2]), Path(sys.argv[4]))\n"
+        "except BuildError as exc:\n"
+        "    out['refused'] = str(exc)\n"
+        "print(json.dumps(out))\n")
+    (tmp_path / "d1").mkdir()
+    (tmp_path / "d2").mkdir()
+    project = Path(__file__).resolve().parents[1]
+    result = subprocess.run([DEBIAN_PYTHON, "-I", "-c", f"import sys; sys.path.insert(0, {str(project)!r})\n" + script,
+                             str(good), str(bad), str(tmp_path / "d1"), str(tmp_path / "d2")],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert out["files"] == ["hard.py", "mod.py", "setup.py", "src"], out
+    assert "points outside" in out["refused"]
+    assert list((tmp_path / "d2").iterdir()) == []
+    print(f"python {out['version']} (tarfile filters: {out['filters']}); running tests on {sys.version.split()[0]}")

@@ -63,6 +63,17 @@ def test_metadata_needs_no_native_libraries(ctx_with_sdist, tmp_path: Path, monk
     assert "Requires-Dist: torch" in metadata
 
 
+def test_metadata_is_utf8_whatever_the_locale(ctx_with_sdist, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """upstream's setup.py reads README.md in the locale's encoding (the ANSI code page on Windows gave
+    '98Â¢/model'); here an ASCII locale without Python's automatic UTF-8 mode stands in for it."""
+    monkeypatch.setenv("LC_ALL", "C")
+    monkeypatch.setenv("PYTHONUTF8", "0")
+    monkeypatch.setenv("PYTHONCOERCECLOCALE", "0")
+    name = pipeline.prepare_metadata(ctx_with_sdist(), tmp_path / "meta")
+    metadata = (tmp_path / "meta" / name / "METADATA").read_bytes().decode("utf-8")
+    assert "98\u00a2/model" in metadata and "\u00c2" not in metadata
+
+
 def test_verification_catches_a_wheel_that_needs_system_libraries(ctx_with_sdist, tmp_path: Path) -> None:
     name = pipeline.build_wheel(ctx_with_sdist({"repair": "false"}), tmp_path / "out")
     closure = linux_closure(tmp_path / "out" / name, manylinux_system_libraries("x-manylinux_2_35_x86_64.whl"))
