@@ -92,3 +92,29 @@ def test_windows_arm64_tests_install_without_the_wheels_requirements(project_dir
     # The reason for --no-deps: torch, which the wheel requires, has no win_arm64 wheel there.
     torch = run([*download, "torch"], check=False, timeout=600)
     assert torch.returncode != 0 and "torch" in torch.stderr
+
+
+def test_windows_staging_step_installs_what_fetching_the_prebuilt_release_imports(
+        project_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """windows.yml runs `vendor.py fetch -C deps=prebuilt` with the runner's Python: the packages installed
+    before it must include what that command imports (the CLI's own needs for fetch, and what the backend
+    adds for deps=prebuilt beyond the source provider's build tools: py7zr, which extracts the release)."""
+    import re
+
+    from backend import hooks
+    from backend.bootstrap import COMMAND_NEEDS, PACKAGES
+
+    text = (project_dir / ".github" / "workflows" / "windows.yml").read_text(encoding="utf-8")
+    job = text[text.index("\n  providers:\n"):text.index("\n  cross-arm64:\n")]
+    before = job[:job.index("python vendor_scripts/vendor.py fetch -C deps=prebuilt")]
+    installed = {name.lower() for line in re.findall(r"python -m pip install ([^\n]+)", before)
+                 for name in line.split() if not name.startswith("-")}
+
+    def names(requirements: list[str]) -> set[str]:
+        return {re.split(r"[<>=!~; \[]", r, maxsplit=1)[0].lower() for r in requirements}
+
+    monkeypatch.setenv("FFCV_BUILD_OFFLINE", "true")  # no pip added for downloading the upstream sdist
+    prebuilt_extras = names(hooks.get_requires_for_build_wheel({"deps": "prebuilt"})) - names(
+        hooks.get_requires_for_build_wheel({"deps": "source"}))
+    needed = prebuilt_extras | names([PACKAGES[module] for module in COMMAND_NEEDS["fetch"]])
+    assert "py7zr" in needed and needed <= installed, sorted(needed - installed)
