@@ -125,13 +125,14 @@ def report_installed(ctx: BuildContext, python: Path) -> bool:
     report_record(ctx, found.get("record"))
     healthy = True
     if extensions[0].suffix == ".pyd":
-        from .verify import WindowsSystem, pe_imports
+        from .verify import WindowsSystem, pe_imports, pe_machine
 
         system = WindowsSystem.from_pins(ctx.pins)
         libs = package.parent / "ffcv.libs"
-        for dll in pe_imports(extensions[0].read_bytes()):
+        data = extensions[0].read_bytes()
+        for dll in pe_imports(data):
             bundled = libs / dll
-            where = str(bundled) if bundled.is_file() else system.provider(dll)
+            where = str(bundled) if bundled.is_file() else system.provider(dll, pe_machine(data))
             (ctx.log.ok if where else ctx.log.error)(
                 f"  {dll}: {where or 'not in ffcv.libs, not part of Windows or CPython: DLL load failed'}")
             healthy = healthy and bool(where)

@@ -54,10 +54,17 @@ def source_runtime(runtime_venv: Path, source_wheel: Path) -> Path:
     return install_wheel(runtime_venv, source_wheel)
 
 
-def test_smoke_test_of_the_wheel_matrix_passes(source_runtime: Path, tmp_path: Path) -> None:
-    """cibuildwheel's test-command, run here on the Linux wheel (from a temporary folder)."""
-    result = run([source_runtime, Path(__file__).parent / "support" / "smoke.py"], cwd=tmp_path)
-    assert "imdecode status 0" in result.stdout
+def test_cibuildwheel_test_step_passes_in_its_own_test_folder(source_runtime: Path, source_wheel: Path,
+                                                             project_dir: Path, tmp_path: Path) -> None:
+    """cibuildwheel's Linux test step as it runs: its own copy of test-sources into a fresh test folder, then
+    test-command through the shell there, with the wheel's venv first on PATH."""
+    from support.cibw import cibuildwheel_test_step, lay_out, prepared, run_here
+
+    step = cibuildwheel_test_step(project_dir, "linux", "cp310-manylinux_x86_64")
+    lay_out(step, project_dir, tmp_path / "test_cwd")
+    result = run_here(prepared(step, project_dir, source_wheel), tmp_path / "test_cwd", source_runtime)
+    assert result.returncode == 0, result.stdout + result.stderr[-3000:]
+    assert "imdecode status 0" in result.stdout and "resize mean abs difference" in result.stdout
 
 
 def test_ffcv_runs_with_static_libraries_and_without_libgl(source_runtime: Path, tmp_path: Path) -> None:
