@@ -129,39 +129,61 @@ def run_command_line(command_line: str, environ: dict[str, str]) -> subprocess.C
 
 
 @dataclass(frozen=True)
+class Extension:
+    """A value vcvarsall.bat built around the caller's value of a variable: 'Path' is its folders, the caller's
+    PATH, then a few more; __VSCMD_PREINIT_PATH is the caller's PATH itself."""
+
+    head: str
+    source: str  # the caller's variable whose value goes between (PATH, INCLUDE, ...)
+    tail: str
+
+
+@dataclass(frozen=True)
 class VcvarsChanges:
     """What vcvarsall.bat changed in the environment it ran in: variables it set (new, or replaced whole), and
-    variables it extended around their old value (PATH: its folders before the caller's PATH, and a few after)."""
+    variables it built around a value of the caller's, stored without that value."""
 
     values: dict[str, str]
-    extended: dict[str, tuple[str, str]]  # name -> (text before the old value, text after it)
+    extended: dict[str, Extension]
 
     def to_json(self) -> dict[str, object]:
-        return {"schema": CACHE_SCHEMA, "set": self.values, "extended": {k: list(v) for k, v in self.extended.items()}}
+        return {"schema": CACHE_SCHEMA, "set": self.values,
+                "extended": {name: [e.head, e.source, e.tail] for name, e in self.extended.items()}}
 
     @classmethod
     def from_json(cls, data: dict) -> "VcvarsChanges":
         if data.get("schema") != CACHE_SCHEMA:
             raise ValueError(f"cache schema {data.get('schema')!r}")
-        return cls(values=dict(data["set"]), extended={k: (v[0], v[1]) for k, v in data["extended"].items()})
+        return cls(values=dict(data["set"]), extended={name: Extension(*map(str, entry))
+                                                       for name, entry in data["extended"].items()})
+
+
+def _around(value: str, inner: str | None) -> tuple[str, str] | None:
+    """(head, tail) if `value` is head + inner + tail with `inner` as whole entries of a ';' list: 'X=1'
+    becoming 'X=10' is a new value, not an extension."""
+    at = value.find(inner) if inner else -1
+    if at < 0 or inner is None:
+        return None
+    head, tail = value[:at], value[at + len(inner):]
+    return (head, tail) if (not head or head.endswith(";")) and (not tail or tail.startswith(";")) else None
 
 
 def environment_changes(before: dict[str, str], after: dict[str, str]) -> VcvarsChanges:
     """The difference of two `set` listings of the same cmd.exe run (names compared without case, as Windows
-    does). A variable whose new value holds the old one is stored as the text around it, never the old value
-    itself: a later run re-applies vcvarsall's part to the PATH of its own caller."""
+    does). A value that holds the caller's value of the same variable, or the caller's PATH, is stored as the
+    text around it, never the caller's value itself: a later run rebuilds it from its own caller's."""
     old = {name.upper(): value for name, value in before.items()}
     values: dict[str, str] = {}
-    extended: dict[str, tuple[str, str]] = {}
+    extended: dict[str, Extension] = {}
     for name, value in after.items():
         previous = old.get(name.upper())
         if previous == value:
             continue
-        at = value.find(previous) if previous else -1
-        head, tail = (value[:at], value[at + len(previous):]) if at >= 0 else ("", "")
-        # Only whole entries of a ';' list count: 'X=1' becoming 'X=10' is a new value, not an extension.
-        if at >= 0 and (not head or head.endswith(";")) and (not tail or tail.startswith(";")):
-            extended[name] = (head, tail)
+        for source in dict.fromkeys([name.upper(), "PATH"]):
+            around = _around(value, old.get(source))
+            if around:
+                extended[name] = Extension(around[0], source, around[1])
+                break
         else:
             values[name] = value
     return VcvarsChanges(values, extended)
@@ -218,9 +240,9 @@ def apply_changes(environ: dict[str, str], changes: VcvarsChanges) -> dict[str, 
     merged = dict(environ)
     for name, value in changes.values.items():
         merged[spelling.get(name.upper(), name)] = value
-    for name, (head, tail) in changes.extended.items():
-        own = spelling.get(name.upper(), name)
-        merged[own] = head + environ.get(own, "") + tail
+    for name, extension in changes.extended.items():
+        source = spelling.get(extension.source.upper(), extension.source)
+        merged[spelling.get(name.upper(), name)] = extension.head + environ.get(source, "") + extension.tail
     return merged
 
 

@@ -147,8 +147,8 @@ def test_only_what_vcvarsall_changed_is_cached_and_it_is_reapplied_to_the_curren
     stored = cached.read_text(encoding="utf-8")
     assert "hunter2" not in stored and "Users" not in stored and "mine" not in stored and "COMSPEC" not in stored
     assert json.loads(stored) == {"schema": 2, "set": {"VCToolsInstallDir": "C:\\VC\\Tools\\"},
-                                  "extended": {"Path": [r"C:\VC\bin\HostX64\x64;", r";C:\VC\vcpkg"],
-                                               "INCLUDE": [r"C:\VC\include;", ""]}}
+                                  "extended": {"Path": [r"C:\VC\bin\HostX64\x64;", "PATH", r";C:\VC\vcpkg"],
+                                               "INCLUDE": [r"C:\VC\include;", "INCLUDE", ""]}}
     assert changes == cached_capture(installation, "x64", {"PATH": "ignored"}, tmp_path / "cache")
     assert len(calls(windows, "cmd")) == 1
     later = apply_changes({"PATH": r"D:\tools;C:\Windows", "OTHER": "1"}, changes)
@@ -170,12 +170,15 @@ def test_a_cache_of_the_old_kind_is_captured_again(windows: dict, tmp_path: Path
 
 
 def test_environment_changes_are_whole_list_entries() -> None:
-    from backend.msvc import VcvarsChanges, environment_changes
+    from backend.msvc import Extension, VcvarsChanges, environment_changes
 
     before = {"PATH": "C:\\a", "X": "1", "SAME": "s", "EMPTY": ""}
     after = {"Path": "C:\\vc;C:\\a", "X": "10", "SAME": "s", "EMPTY": "e", "NEW": "n", "WIN": "C:\\ab"}
     assert environment_changes(before, after) == VcvarsChanges(
-        values={"X": "10", "EMPTY": "e", "NEW": "n", "WIN": "C:\\ab"}, extended={"Path": ("C:\\vc;", "")})
+        values={"X": "10", "EMPTY": "e", "NEW": "n", "WIN": "C:\\ab"}, extended={"Path": Extension("C:\\vc;", "PATH", "")})
+    # A new variable that holds the caller's PATH (VsDevCmd's __VSCMD_PREINIT_PATH) is kept as a reference to it.
+    assert environment_changes({"Path": "C:\\a;C:\\b"}, {"Path": "C:\\a;C:\\b", "KEPT": "C:\\a;C:\\b"}) == VcvarsChanges(
+        values={}, extended={"KEPT": Extension("", "PATH", "")})
     assert environment_changes({"WIN": "C:\\a"}, {"WIN": "C:\\ab"}).values == {"WIN": "C:\\ab"}
 
 
@@ -250,6 +253,13 @@ def test_the_toolchain_stage_uses_msvc_on_windows(windows: dict, tmp_path: Path,
     assert found.compiler == str(tools_bin / "cl")
     assert found.env["DISTUTILS_USE_SDK"] == "1" and found.env["INCLUDE"] == "C:\\a;C:\\b"
     assert calls(windows, "cmd") and "vcvarsall.bat\" x64" in calls(windows, "cmd")[0]
+    # deps=source's CMake is told the compiler: with Ninja it would otherwise take the first cc/gcc on PATH.
+    from backend.deps.source import configure_options
+    from backend.pins import source_pins
+
+    for pin in source_pins(ctx.pins, "windows", "msvc"):
+        options = configure_options(pin, False, ctx, found)
+        assert options[3:5] == ["-DCMAKE_C_COMPILER=cl.exe", "-DCMAKE_CXX_COMPILER=cl.exe"]
     monkeypatch.setattr(sysconfig, "get_platform", lambda: "win32")
     with pytest.raises(BuildError, match="32-bit Windows is not"):
         toolchain.detect_msvc(ctx, windows["environ"])
@@ -385,15 +395,16 @@ def test_recorded_vcvarsall_path_is_cached_as_its_own_folders(windows: dict, tmp
     caller = {"PATH": start, "COMSPEC": windows["environ"]["COMSPEC"]}
     fake_cmd(Path(caller["COMSPEC"]), windows["log"], RECORDED_SET.read_text(encoding="ascii"))
     changes = cached_capture(Installation(VS2022_COMMUNITY, "17.10.35013.160", ""), "x64", caller, tmp_path / "c")
-    head, tail = changes.extended["Path"]
+    head, tail = changes.extended["Path"].head, changes.extended["Path"].tail
     assert head + start + tail == recorded["Path"] and "Path" not in changes.values
     assert head.split(";")[0] == recorded_msvc_bin("x64") and len(head.split(";")) == 13  # 12 and a final ''
     assert tail.split(";")[1:] and tail.split(";")[-1].endswith(r"\VC\vcpkg") and len(tail.split(";")) == 6
     stored = json.loads(next((tmp_path / "c" / "msvc").glob("vcvars-*.json")).read_text(encoding="utf-8"))
-    # The starting PATH is kept only where vcvarsall itself put it.
-    assert stored["set"].pop("__VSCMD_PREINIT_PATH") == start and start not in json.dumps(stored)
+    # vcvarsall's copy of the starting PATH is stored as a reference to the caller's PATH, not as the PATH.
+    assert stored["extended"]["__VSCMD_PREINIT_PATH"] == ["", "PATH", ""] and start not in json.dumps(stored)
     mine = r"C:\Tools\mine;" + start
-    assert apply_changes({"PATH": mine}, changes)["PATH"] == head + mine + tail
+    later = apply_changes({"PATH": mine}, changes)
+    assert later["PATH"] == head + mine + tail and later["__VSCMD_PREINIT_PATH"] == mine
 
 
 def test_check_link_exe_on_the_recorded_environment(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -413,13 +424,13 @@ def test_check_link_exe_on_the_recorded_environment(monkeypatch: pytest.MonkeyPa
 
 
 def test_applying_changes_ignores_the_case_of_names() -> None:
-    from backend.msvc import VcvarsChanges, apply_changes
+    from backend.msvc import Extension, VcvarsChanges, apply_changes
 
     merged = apply_changes({"PATH": "old", "COMSPEC": "cmd.exe", "KEEP": "1"},
                            VcvarsChanges({"Path": "new", "ComSpec": "C:\\WINDOWS\\system32\\cmd.exe", "INCLUDE": "inc"}, {}))
     assert merged == {"PATH": "new", "COMSPEC": "C:\\WINDOWS\\system32\\cmd.exe", "KEEP": "1", "INCLUDE": "inc"}
     assert apply_changes({}, VcvarsChanges({"Path": "new"}, {})) == {"PATH": "new"}
-    extended = VcvarsChanges({}, {"Path": ("C:\\VC\\bin;", ";C:\\VC\\vcpkg")})
+    extended = VcvarsChanges({}, {"Path": Extension("C:\\VC\\bin;", "PATH", ";C:\\VC\\vcpkg")})
     assert apply_changes({"PATH": "C:\\mine"}, extended) == {"PATH": "C:\\VC\\bin;C:\\mine;C:\\VC\\vcpkg"}
     assert apply_changes({"Path": "C:\\mine"}, extended) == {"Path": "C:\\VC\\bin;C:\\mine;C:\\VC\\vcpkg"}
 
