@@ -60,21 +60,17 @@ def parse_set(text: str) -> dict[str, str]:
     return dict(line.split("=", 1) for line in text.splitlines() if "=" in line and not line.startswith("="))
 
 
-def moved(value: str) -> str:
-    return value.replace(RECORDED_INSTALL, INSTALL)
-
-
-def vcvarsall_variables() -> dict[str, str]:
-    """What the recorded vcvarsall.bat set, moved to INSTALL (Path and the lists as recorded, whole)."""
+def vcvarsall_variables(root: str = INSTALL) -> dict[str, str]:
+    """What the recorded vcvarsall.bat set, moved to `root` (Path and the lists as recorded, whole)."""
     recorded = parse_set(RECORDED_SET.read_text(encoding="ascii"))
-    return {name: moved(value) for name, value in recorded.items()
+    return {name: value.replace(RECORDED_INSTALL, root) for name, value in recorded.items()
             if any(marker in value for marker in VS_VALUE_MARKERS) or name.startswith(VS_PREFIXES)
             or name in VS_NAMES}
 
 
-def path_around_caller() -> tuple[str, str]:
+def path_around_caller(root: str = INSTALL) -> tuple[str, str]:
     """The recorded Path is vcvarsall's folders, the PATH it started from (__VSCMD_PREINIT_PATH), more folders."""
-    variables = vcvarsall_variables()
+    variables = vcvarsall_variables(root)
     start = variables["__VSCMD_PREINIT_PATH"]
     head, found, tail = variables["Path"].partition(start)
     assert found, "the recorded Path holds the PATH the prompt started from"
@@ -82,9 +78,12 @@ def path_around_caller() -> tuple[str, str]:
 
 
 def vcvarsall_bat() -> str:
-    """A vcvarsall.bat that sets the recorded environment onto its caller's (no setlocal: that is its job)."""
-    variables = vcvarsall_variables()
-    head, tail = path_around_caller()
+    """A vcvarsall.bat that sets the recorded environment onto its caller's (no setlocal: that is its job). Like the
+    real one it finds its installation from its own location (%~dp0), so the file itself is ASCII (cmd reads batch
+    files in the console's code page) whatever characters the installation folder has."""
+    marker = "\x00"  # stands for the installation folder until the lines are written
+    variables = vcvarsall_variables(marker)
+    head, tail = path_around_caller(marker)
     lines = ["@echo off",
              "rem Stand-in for vcvarsall.bat (tests/support/msvc_standin.py): sets what the recorded one set.",
              '>>"%~dp0vcvarsall.calls.txt" echo %*',
@@ -92,6 +91,7 @@ def vcvarsall_bat() -> str:
              "    echo [ERROR:vcvarsall.bat] the stand-in knows x64 only, not %1",
              "    exit /b 1",
              ")",
+             'for %%i in ("%~dp0..\\..\\..") do set "__ffcv_install=%%~fi"',
              'set "__VSCMD_PREINIT_PATH=%PATH%"',
              f'set "PATH={head}%PATH%{tail}"']
     for name, value in variables.items():
@@ -102,8 +102,8 @@ def vcvarsall_bat() -> str:
                       f'if defined __ffcv_caller set "{name}=%{name}%;%__ffcv_caller%"', 'set "__ffcv_caller="']
         else:
             lines.append(f'set "{name}={value}"')
-    lines.append("exit /b 0")
-    return "\r\n".join(lines) + "\r\n"
+    lines += ['set "__ffcv_install="', "exit /b 0"]
+    return "\r\n".join(lines).replace(marker, "%__ffcv_install%") + "\r\n"
 
 
 def build_standin(cache: Path) -> Path:
@@ -141,6 +141,11 @@ class Call:
 class StandinMSVC:
     prefix: Path
     tools: dict[str, str] = field(default_factory=dict)  # tool name -> its Windows path
+    root: str = INSTALL  # the installation folder vswhere names
+
+    def variables(self) -> dict[str, str]:
+        """What vcvarsall.bat sets, as the recorded prompt had it, in this installation."""
+        return vcvarsall_variables(self.root)
 
     def host(self, windows_path: str) -> Path:
         """The Linux path of a C:\\ path in the prefix."""
@@ -168,11 +173,11 @@ class StandinMSVC:
 
     @property
     def vcvarsall(self) -> str:
-        return INSTALL + r"\VC\Auxiliary\Build\vcvarsall.bat"
+        return self.root + r"\VC\Auxiliary\Build\vcvarsall.bat"
 
     @property
     def tools_bin(self) -> str:
-        return vcvarsall_variables()["VCToolsInstallDir"] + r"bin\HostX64\x64"
+        return self.variables()["VCToolsInstallDir"] + r"bin\HostX64\x64"
 
     def reset(self) -> None:
         """Forget the calls so far."""
@@ -181,18 +186,19 @@ class StandinMSVC:
             path.unlink(missing_ok=True)
 
 
-def install(prefix: Path, cache: Path) -> StandinMSVC:
-    """Writes the stand-in installation into the prefix (every file anew) and forgets earlier calls."""
+def install(prefix: Path, cache: Path, root: str = INSTALL) -> StandinMSVC:
+    """Writes the stand-in installation into the prefix, at `root` (every file anew), and forgets earlier calls.
+    vswhere.exe (always in its own fixed folder) then names `root`."""
     standin = build_standin(cache)
-    vs = StandinMSVC(prefix)
-    tools_bin = vs.tools_bin
+    tools_bin = StandinMSVC(prefix, root=root).tools_bin
     tools = {"vswhere": VSWHERE, "cl": tools_bin + r"\cl.exe", "link": tools_bin + r"\link.exe",
              "lib": tools_bin + r"\lib.exe", "cmake": CMAKE_BIN + r"\cmake.exe", "ninja": CMAKE_BIN + r"\ninja.exe"}
-    vs = StandinMSVC(prefix, tools)
+    vs = StandinMSVC(prefix, tools, root)
     recorded_json = RECORDED_VSWHERE.read_text(encoding="utf-8")
     outputs = {
-        # vswhere -utf8 writes UTF-8, with Windows line ends.
-        "vswhere": {"stdout": recorded_json.replace(json.dumps(RECORDED_INSTALL)[1:-1], json.dumps(INSTALL)[1:-1])
+        # vswhere -utf8 writes UTF-8, with Windows line ends (json.dumps escapes nothing but '\\' and '"' here).
+        "vswhere": {"stdout": recorded_json.replace(json.dumps(RECORDED_INSTALL)[1:-1],
+                                                    json.dumps(root, ensure_ascii=False)[1:-1])
                     .replace("\n", "\r\n").encode("utf-8")},
         "cl": {"bare.stderr": RECORDED_CL_BANNER.read_bytes().replace(b"\n", b"\r\n"), "bare.exitcode": b"0"},
     }
@@ -212,7 +218,7 @@ def install(prefix: Path, cache: Path) -> StandinMSVC:
     bat.parent.mkdir(parents=True, exist_ok=True)
     bat.write_bytes(vcvarsall_bat().encode("ascii"))
     # The toolset's C++ runtime folder that vcvarsall's VCToolsRedistDir names (the repair step's source).
-    redist = vcvarsall_variables()["VCToolsRedistDir"] + r"x64\Microsoft.VC143.CRT"
+    redist = vs.variables()["VCToolsRedistDir"] + r"x64\Microsoft.VC143.CRT"
     vs.host(redist).mkdir(parents=True, exist_ok=True)
     vs.reset()
     return vs
