@@ -56,7 +56,7 @@ def assembler_missing(pin: SourcePin, toolchain: Toolchain) -> bool:
 def configure_options(pin: SourcePin, log_warn: bool, ctx: BuildContext, toolchain: Toolchain) -> list[str]:
     cross = toolchain.cross.cmake_args if toolchain.cross else []
     options = ["-DCMAKE_BUILD_TYPE=Release", "-DCMAKE_POSITION_INDEPENDENT_CODE=ON",
-               "-DCMAKE_INSTALL_LIBDIR=lib", *cross, *pin.cmake_options]
+               "-DCMAKE_INSTALL_LIBDIR=lib", *toolchain.cmake_args, *cross, *pin.cmake_options]
     if assembler_missing(pin, toolchain):
         if log_warn:
             ctx.log.warn(f"{pin.name}: no {' or '.join(pin.simd_assemblers)} found, building WITHOUT SIMD: "
