@@ -149,6 +149,14 @@ def leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.rglob("*") if p.is_file() and not p.name.endswith(".lock"))
 
 
+@pytest.fixture(autouse=True)
+def fast_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Network retries wait milliseconds, not seconds, in tests (the number of attempts is unchanged)."""
+    from backend import net
+
+    monkeypatch.setattr(net, "RETRY_DELAYS", (0.01, 0.01))
+
+
 @pytest.fixture
 def no_proxy_env(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
