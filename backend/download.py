@@ -50,6 +50,13 @@ def verify_file(path: Path, sha256: str) -> None:
                          "The file is not the pinned one: delete it, or point at the right file.")
 
 
+def writable(folder: Path) -> bool:
+    """Whether this process may create files in `folder` (its effective user, as for the files themselves)."""
+    if os.access in os.supports_effective_ids:
+        return os.access(folder, os.W_OK, effective_ids=True)
+    return os.access(folder, os.W_OK)
+
+
 def _read_only_error(exc: OSError) -> bool:
     return isinstance(exc, PermissionError) or exc.errno == errno.EROFS
 
@@ -136,7 +143,7 @@ def cache_lock(path: Path, log: Log | None = None, timeout: float | None = None)
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise cache_error(path.parent, exc) from exc
-    if not os.access(path.parent, os.W_OK):
+    if not writable(path.parent):
         with _unlocked_read_only(path):
             yield
         return

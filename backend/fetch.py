@@ -88,6 +88,10 @@ def _fetch(ctx: BuildContext, kind: str, filename: str, sha256: str, locate: Cal
             raise BuildError(f"offline=true and {filename} is not in the cache ({cached.parent}).",
                              "Run once with the network (python -m backend fetch), or name a local copy or "
                              "a folder holding it (-C local-files=PATH).")
+        if not download.writable(cached.parent):  # before asking any index
+            raise BuildError(f"The cache folder {cached.parent} is read-only, and {filename} is not in it.",
+                             "Fill the cache once where it is writable (python -m backend fetch -C "
+                             f"cache-dir=...), or {download.OTHER_CACHE}.")
         url = locate()
         log.info(f"{kind}: downloading {url}")
         download.download(url, cached, sha256, log)

@@ -30,3 +30,33 @@ def test_a_provider_that_fails_is_a_warning_with_its_reason(project_dir: Path, t
     assert result.returncode == 0
     assert "[WARN] deps=pkg-config: Native libraries not found by pkg-config:" in result.stderr
     assert "[WARN] deps=dirs: Headers not found in" in result.stderr
+
+
+def test_a_python_that_is_not_there_is_one_error(project_dir: Path, tmp_path: Path) -> None:
+    """Before: a CalledProcessError/FileNotFoundError traceback after the whole report."""
+    for python, expected in ((tmp_path / "nonexistent", f"[ERROR] --python {tmp_path / 'nonexistent'}: no such file."),
+                             (tmp_path, f"[ERROR] --python {tmp_path} is a folder, not a Python interpreter.")):
+        result = doctor(project_dir, "-C", f"cache-dir={tmp_path}", "--python", str(python))
+        assert result.returncode == 1
+        errors = [line for line in result.stderr.splitlines() if line.startswith("[ERROR]")]
+        assert errors[0] == expected and len(errors) == 2  # the message, then its hint
+        assert "Traceback" not in result.stderr and "[INFO] python:" not in result.stderr
+    not_python = tmp_path / "not-python"
+    not_python.write_text("#!/bin/sh\nexit 3\n")
+    not_python.chmod(0o755)
+    result = doctor(project_dir, "-C", f"cache-dir={tmp_path}", "--python", str(not_python))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"[ERROR] --python {not_python} did not run as a Python interpreter (exit code 3)." in result.stderr
+
+
+def test_the_chosen_provider_failing_is_an_error_and_exit_1(project_dir: Path, tmp_path: Path) -> None:
+    """deps=pkg-config on a machine without pkg-config: the build would fail, so doctor does too."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    import shutil
+
+    (bin_dir / "c++").symlink_to(shutil.which("c++") or shutil.which("g++"))
+    result = doctor(project_dir, "-C", f"cache-dir={tmp_path}", "-C", "deps=pkg-config", PATH=str(bin_dir))
+    assert result.returncode == 1, result.stderr
+    assert "[ERROR] deps=pkg-config: pkg-config is not installed" in result.stderr
+    assert "[-OK-] toolchain: " in result.stderr
