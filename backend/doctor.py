@@ -48,7 +48,8 @@ def report_toolchain(ctx: BuildContext) -> toolchain.Toolchain | None:
     return found
 
 
-def report_providers(ctx: BuildContext, tools: toolchain.Toolchain | None) -> None:
+def report_providers(ctx: BuildContext, tools: toolchain.Toolchain | None) -> bool:
+    """False if the provider the settings choose (deps) cannot work here: an [ERROR], not a [WARN]."""
     from dataclasses import replace
 
     from .deps import target_of
@@ -56,17 +57,21 @@ def report_providers(ctx: BuildContext, tools: toolchain.Toolchain | None) -> No
                               source_archive_cached)
     from .pins import source_pins
 
+    healthy = True
     for provider in ("pkg-config", "dirs", "conda"):
+        chosen = provider == ctx.settings.deps
         if provider == "dirs" and not ctx.settings.include_dirs:
             ctx.log.info("deps=dirs: not configured (give include-dirs and library-dirs to check it)")
             continue
         if provider == "conda" and not os.environ.get("CONDA_PREFIX"):
-            ctx.log.info("deps=conda: no active conda environment")
+            (ctx.log.error if chosen else ctx.log.info)("deps=conda: no active conda environment")
+            healthy = healthy and not chosen
             continue
         try:
             found = deps.resolve(replace(ctx, settings=replace(ctx.settings, deps=provider)), tools)
         except BuildError as exc:
-            ctx.log.warn(f"deps={provider}: {exc.message}")
+            (ctx.log.error if chosen else ctx.log.warn)(f"deps={provider}: {exc.message}")
+            healthy = healthy and not chosen
             continue
         versions = ", ".join(f"{name} {version}" for name, version in found.versions.items())
         ctx.log.ok(f"deps={provider}: {versions}; libraries {' '.join(found.libraries)}")
@@ -87,6 +92,7 @@ def report_providers(ctx: BuildContext, tools: toolchain.Toolchain | None) -> No
             ctx.log.warn(f"deps=source: no {' or '.join(pin.simd_assemblers)}: {pin.name} would build without SIMD "
                          "(JPEG decoding several times slower); install nasm before building")
     report_prebuilt(ctx)
+    return healthy
 
 
 def report_prebuilt(ctx: BuildContext) -> None:
@@ -109,10 +115,27 @@ def linux_dependencies(extension: Path) -> list[tuple[str, str]]:
     return [(match.group(1), match.group(2)) for match in map(LDD_LINE.match, output.splitlines()) if match]
 
 
+def check_python(python: Path) -> None:
+    """--python names an interpreter that runs: one clear error before any report otherwise."""
+    if not python.exists():
+        raise BuildError(f"--python {python}: no such file.", "Name a Python interpreter, e.g. --python "
+                         f"{Path('.venv', 'Scripts' if os.name == 'nt' else 'bin', 'python')}.")
+    if python.is_dir():
+        raise BuildError(f"--python {python} is a folder, not a Python interpreter.",
+                         f"Name the interpreter inside it, e.g. {python / ('python.exe' if os.name == 'nt' else 'bin/python')}.")
+
+
 def report_installed(ctx: BuildContext, python: Path) -> bool:
     """Returns False if the installed ffcv's extension has a library the system cannot find."""
-    found = json.loads(subprocess.run([str(python), "-c", FIND_FFCV], capture_output=True, text=True,
-                                      check=True).stdout)
+    try:
+        result = subprocess.run([str(python), "-c", FIND_FFCV], capture_output=True, text=True, timeout=120)
+        found = json.loads(result.stdout) if result.returncode == 0 else None
+    except (OSError, subprocess.SubprocessError, ValueError) as exc:
+        raise BuildError(f"--python {python} did not run as a Python interpreter ({exc}).") from exc
+    if not isinstance(found, dict):
+        tail = " ".join((result.stdout + result.stderr).strip().splitlines()[-2:])
+        raise BuildError(f"--python {python} did not run as a Python interpreter (exit code {result.returncode}"
+                         + (f": {tail}" if tail else "") + ").")
     if not found["package"]:
         ctx.log.info(f"installed ffcv: none in {python} (Python {found['python']})")
         return True
@@ -163,7 +186,10 @@ def report_record(ctx: BuildContext, record: dict | None) -> None:
 
 
 def doctor(ctx: BuildContext, python: Path) -> int:
+    """0 if a build with these settings can run here and the installed ffcv (if any) finds its libraries."""
+    check_python(python)
     report_python(ctx)
     tools = report_toolchain(ctx)
-    report_providers(ctx, tools)
-    return 0 if report_installed(ctx, python) else 1
+    providers = report_providers(ctx, tools)
+    installed = report_installed(ctx, python)
+    return 0 if tools is not None and providers and installed else 1

@@ -69,3 +69,31 @@ def test_installed_ffcv_without_a_build_record(project_dir: Path, tmp_path: Path
     result = doctor(project_dir, "-C", f"cache-dir={tmp_path / 'cache'}", PYTHONPATH=str(site))
     assert "[INFO]   build record: none (not built by ffcv-wheels)" in result.stderr
     assert "SIMD" not in result.stderr.split("installed ffcv:")[1]
+
+
+def test_a_python_that_is_not_there_is_one_error(project_dir: Path, tmp_path: Path) -> None:
+    """Before: a CalledProcessError/FileNotFoundError traceback after the whole report."""
+    for python, expected in ((tmp_path / "nonexistent", f"[ERROR] --python {tmp_path / 'nonexistent'}: no such file."),
+                             (tmp_path, f"[ERROR] --python {tmp_path} is a folder, not a Python interpreter.")):
+        result = doctor(project_dir, "-C", f"cache-dir={tmp_path}", "--python", str(python))
+        assert result.returncode == 1
+        errors = [line for line in result.stderr.splitlines() if line.startswith("[ERROR]")]
+        assert errors[0] == expected and len(errors) == 2  # the message, then its hint
+        assert "Traceback" not in result.stderr and "[INFO] python:" not in result.stderr
+    not_python = tmp_path / "not-python"
+    not_python.write_text("#!/bin/sh\nexit 3\n")
+    not_python.chmod(0o755)
+    result = doctor(project_dir, "-C", f"cache-dir={tmp_path}", "--python", str(not_python))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"[ERROR] --python {not_python} did not run as a Python interpreter (exit code 3)." in result.stderr
+
+
+def test_the_chosen_provider_failing_is_an_error_and_exit_1(project_dir: Path, tmp_path: Path) -> None:
+    """deps=pkg-config on a machine without pkg-config: the build would fail, so doctor does too."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "c++").symlink_to(shutil.which("c++") or shutil.which("g++"))
+    result = doctor(project_dir, "-C", f"cache-dir={tmp_path}", "-C", "deps=pkg-config", PATH=str(bin_dir))
+    assert result.returncode == 1, result.stderr
+    assert "[ERROR] deps=pkg-config: pkg-config is not installed" in result.stderr
+    assert "[-OK-] toolchain: " in result.stderr
