@@ -47,7 +47,8 @@ def test_compiler_error_shows_the_compiler_output_and_leaves_nothing(ctx_with_sd
 
 
 def test_missing_compiler_is_named(ctx_with_sdist, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CXX", str(tmp_path / "no-such-c++"))
+    monkeypatch.delenv("CXX", raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path))  # no c++, g++ or clang++ anywhere
     with pytest.raises(BuildError, match="No C\\+\\+ compiler found") as error:
         pipeline.build_wheel(ctx_with_sdist(), tmp_path / "out")
     assert "apt-get install g++" in str(error.value)
