@@ -6,11 +6,10 @@ import json
 import sys
 from pathlib import Path
 
-from . import record, upstream
+from .bootstrap import run_in_tools_environment
 from .errors import BuildError
 from .log import Log
-from .pipeline import make_context
-from .settings import describe_schema
+from .signals import EXIT_CODE, Terminated, terminate_by_exception
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
@@ -29,6 +28,12 @@ def print_closure(wheel: Path, log: Log) -> int:
     from .pins import Pins
     from .verify import WindowsSystem, missing_from, windows_closure
 
+    from .record import open_wheel
+
+    with open_wheel(wheel) as archive:
+        if not any(name.lower().endswith((".pyd", ".dll")) for name in archive.namelist()):
+            raise BuildError(f"{wheel.name} holds no .pyd or .dll: not a Windows wheel.",
+                             "closure checks Windows wheels; Linux wheels are checked by auditwheel show.")
     found = windows_closure(wheel, WindowsSystem.from_pins(Pins.load(PROJECT_DIR)))
     for name, imports in sorted(found.items()):
         print(name)
@@ -53,7 +58,8 @@ def main(argv: list[str] | None = None) -> int:
     fetch.add_argument("-C", "--config-setting", action="append", default=[], metavar="KEY=VALUE")
     show = commands.add_parser("record", help="print the build record of a wheel or of the installed ffcv")
     show.add_argument("wheel", nargs="?", type=Path, help="a wheel file (default: the installed ffcv)")
-    commands.add_parser("settings", help="list every setting with its environment variable")
+    settings = commands.add_parser("settings", help="list every setting with its environment variable")
+    settings.add_argument("--markdown", action="store_true", help="as the README's table")
     commands.add_parser("pins", help="every pinned download of the data file: file, sha256, where from, provenance")
     doctor = commands.add_parser("doctor", help="what this machine offers for a build, and how an installed ffcv "
                                                 "finds its native libraries")
@@ -66,43 +72,62 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     log = Log()
     try:
-        if args.command == "fetch":
-            ctx = make_context(_config(args.config_setting), project_dir=PROJECT_DIR, log=log)
-            print(upstream.upstream_sdist(ctx))
-            if ctx.settings.deps in ("source", "prebuilt"):
-                from .deps.source import source_archive
-                from .pins import source_pins
-
-                for pin in source_pins(ctx.pins):
-                    print(source_archive(ctx, pin)[0])
-            if ctx.settings.deps == "prebuilt":
-                from .deps.prebuilt import prebuilt_pins, staged_release
-
-                for prebuilt in prebuilt_pins(ctx.pins):
-                    print(staged_release(ctx, prebuilt))
-        elif args.command == "pins":
-            from .pins import Pins, pinned_downloads
-
-            for entry in pinned_downloads(Pins.load(PROJECT_DIR)):
-                print("\n".join(f"{key:11} {value}" for key, value in entry.items()) + "\n")
-        elif args.command == "record":
-            data = record.read_from_wheel(args.wheel) if args.wheel else record.read_installed()
-            print(json.dumps(data, indent=2))
-        elif args.command == "settings":
-            print(describe_schema())
-        elif args.command == "doctor":
-            from .doctor import doctor as run_doctor
-
-            return run_doctor(make_context(_config(args.config_setting), project_dir=PROJECT_DIR, log=log),
-                              args.python)
-        elif args.command == "closure":
-            return print_closure(args.wheel, log)
+        # Commands run with only the standard library; those that need the backend's requirements get
+        # them from a tools environment made once (a bare checkout has none of them).
+        with terminate_by_exception():
+            code = run_in_tools_environment(PROJECT_DIR, args.command, sys.argv[1:] if argv is None else argv,
+                                            log.info)
+            return code if code is not None else _run_command(args, log)
     except BuildError as exc:
         log.error(str(exc))
         return 1
-    except (FileNotFoundError, KeyError, ImportError) as exc:
-        log.error(f"No build record: {exc}")
-        return 1
+    except Terminated as exc:
+        log.error(f"Stopped by {exc.name}; its downloads and temporary folders were removed.")
+        return EXIT_CODE
+    except KeyboardInterrupt:
+        log.error("Interrupted.")
+        return 130
+
+
+def _run_command(args: argparse.Namespace, log: Log) -> int:
+    if args.command == "fetch":
+        from . import upstream
+        from .pipeline import make_context
+
+        ctx = make_context(_config(args.config_setting), project_dir=PROJECT_DIR, log=log)
+        print(upstream.upstream_sdist(ctx))
+        if ctx.settings.deps in ("source", "prebuilt"):
+            from .deps.source import source_archive
+            from .pins import source_pins
+
+            for pin in source_pins(ctx.pins):
+                print(source_archive(ctx, pin)[0])
+        if ctx.settings.deps == "prebuilt":
+            from .deps.prebuilt import prebuilt_pins, staged_release
+
+            for prebuilt in prebuilt_pins(ctx.pins):
+                print(staged_release(ctx, prebuilt))
+    elif args.command == "pins":
+        from .pins import Pins, pinned_downloads
+
+        for entry in pinned_downloads(Pins.load(PROJECT_DIR)):
+            print("\n".join(f"{key:11} {value}" for key, value in entry.items()) + "\n")
+    elif args.command == "record":
+        from . import record
+
+        data = record.read_from_wheel(args.wheel) if args.wheel else record.read_installed()
+        print(json.dumps(data, indent=2))
+    elif args.command == "settings":
+        from .settings import describe_schema
+
+        print(describe_schema(markdown=args.markdown))
+    elif args.command == "doctor":
+        from .doctor import doctor as run_doctor
+        from .pipeline import make_context
+
+        return run_doctor(make_context(_config(args.config_setting), project_dir=PROJECT_DIR, log=log), args.python)
+    elif args.command == "closure":
+        return print_closure(args.wheel, log)
     return 0
 
 

@@ -15,6 +15,8 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .errors import BuildError
+
 if TYPE_CHECKING:
     from .context import BuildContext
     from .deps import NativeDeps
@@ -70,18 +72,42 @@ def add_files_to_wheel(wheel: Path, files: dict[str, bytes]) -> None:
             Path(temp_name).unlink(missing_ok=True)
 
 
+def open_wheel(wheel: Path) -> zipfile.ZipFile:
+    """The wheel as a zip, or a BuildError saying what the path is instead."""
+    resolved = Path(wheel).resolve()
+    if not resolved.exists():
+        raise BuildError(f"{resolved} does not exist.", "Give the path of a .whl file.")
+    if not resolved.is_file():
+        raise BuildError(f"{resolved} is a folder, not a wheel.", "Give the path of a .whl file.")
+    try:
+        return zipfile.ZipFile(resolved)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise BuildError(f"{resolved} is not a wheel ({exc}).", "Give the path of a .whl file.") from exc
+
+
 def read_from_wheel(wheel: Path) -> dict[str, Any]:
-    with zipfile.ZipFile(wheel) as archive:
-        return json.loads(archive.read(f"{_dist_info(archive.namelist())}/{RECORD_NAME}"))
+    with open_wheel(wheel) as archive:
+        try:
+            return json.loads(archive.read(f"{_dist_info(archive.namelist())}/{RECORD_NAME}"))
+        except (KeyError, ValueError) as exc:
+            raise BuildError(f"{Path(wheel).name} carries no build record ({RECORD_NAME}): it was not built by "
+                             f"ffcv-wheels ({exc}).") from exc
 
 
 def read_installed(distribution: str = "ffcv") -> dict[str, Any]:
-    from importlib.metadata import distribution as find
+    from importlib.metadata import PackageNotFoundError, distribution as find
 
-    text = find(distribution).read_text(RECORD_NAME)
+    try:
+        text = find(distribution).read_text(RECORD_NAME)
+    except PackageNotFoundError:
+        raise BuildError(f"{distribution} is not installed in this Python ({sys.executable}).",
+                         "Give a wheel's path: python -m backend record dist/ffcv-….whl") from None
     if text is None:
-        raise FileNotFoundError(f"the installed {distribution} carries no {RECORD_NAME} (not built by ffcv-wheels)")
-    return json.loads(text)
+        raise BuildError(f"The installed {distribution} carries no {RECORD_NAME}: it was not built by ffcv-wheels.")
+    try:
+        return json.loads(text)
+    except ValueError as exc:
+        raise BuildError(f"The installed {distribution}'s {RECORD_NAME} is not valid JSON ({exc}).") from exc
 
 
 def build_host() -> dict[str, str]:
@@ -99,6 +125,7 @@ def record_files(ctx: "BuildContext", applied: list["AppliedPatch"], native: "Na
         "patches": [vars(patch) for patch in applied],
         "provider": native.provider,
         "libraries": native.versions,
+        "simd": native.simd,
         "link": {"libraries": native.libraries, "library_dirs": native.library_dirs,
                  "static": [Path(item).name for item in native.extra_objects]},
         "compiler": tools.version,

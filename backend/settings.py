@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import sys
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -16,14 +17,69 @@ from .errors import BuildError
 ENV_PREFIX = "FFCV_BUILD_"
 PROVIDERS = ("pkg-config", "dirs", "source", "conda", "prebuilt", "vcpkg")
 TOOLCHAINS = ("native", "zig")
+# The wheel spec's build tag: a number, then optionally letters, digits, '_' or '.'; never '-', which
+# separates the parts of a wheel's file name.
+BUILD_TAG = re.compile(r"[0-9]+[A-Za-z0-9_.]*")
+
+
+def _setting(default: Any, kind: str, meaning: str, choices: tuple[str, ...] = (), shown_default: str = "") -> Any:
+    """A field of Settings with what the CLI, the README table and validation need to know about it."""
+    return field(default=default, metadata={"kind": kind, "help": meaning, "choices": choices,
+                                            "shown_default": shown_default})
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every setting, declared once: its type (kind), default, choices and meaning. Validation, the
+    `python -m backend settings` listing and the README's table all come from these fields."""
+    upstream_version: str | None = _setting(None, "str", "FFCV release to build; one with a patch series",
+                                            shown_default="the data file's `default-version`")
+    upstream_sdist: Path | None = _setting(None, "path", "build from this local upstream sdist (still sha256-checked)")
+    offline: bool = _setting(False, "bool", "never use the network: the upstream sdist and sources must be "
+                             "bundled, local or cached")
+    index_url: str | None = _setting(None, "str", "index for the upstream sdist and the library sources",
+                                     shown_default="pip's settings")
+    cache_dir: Path | None = _setting(None, "path", "downloads and built library prefixes",
+                                      shown_default="the user cache directory")
+    local_files: tuple[Path, ...] = _setting((), "paths", "pinned archives on disk (a mirror), used instead of "
+                                             "downloading; checked by sha256")
+    deps: str = _setting("source", "choice", "native dependency provider: `source` (OpenCV core+imgproc and "
+                         "libjpeg-turbo built from pinned sources, linked statically; what published wheels use), "
+                         "`pkg-config` (the system's libraries, for distribution packagers), `dirs` (your own "
+                         "folders), `conda` (the active conda environment), `prebuilt` (OpenCV's official Windows "
+                         "release; MSVC, x64) or `vcpkg` (the data file's manifest, built by your vcpkg; MSVC)",
+                         PROVIDERS)
+    include_dirs: tuple[Path, ...] = _setting((), "paths", "`deps=dirs`: folders with `opencv2/` (or "
+                                              "`opencv4/opencv2/`) and `turbojpeg.h`")
+    library_dirs: tuple[Path, ...] = _setting((), "paths", "`deps=dirs`: folders with the OpenCV core/imgproc "
+                                              "and TurboJPEG libraries (and, on Windows, their DLLs)")
+    libraries: tuple[str, ...] = _setting((), "names", "`deps=dirs`: exact library names to link instead of the "
+                                          "pinned ones, comma-separated (e.g. `opencv_world4120,turbojpeg`)")
+    licence_files: tuple[Path, ...] = _setting((), "paths", "`deps=dirs`: licence files of those libraries, "
+                                               "shipped in the wheel (a warning without them when the repair "
+                                               "step may bundle libraries)")
+    toolchain: str = _setting("native", "choice", "`native` (gcc/clang; MSVC on Windows) or `zig`: cross-build a "
+                              "Windows wheel on Linux/macOS, with `deps=source` or `dirs`", TOOLCHAINS)
+    target: str | None = _setting(None, "str", "the wheel platform to cross-build: `win_arm64` with MSVC on x64 "
+                                  "(vcvarsall `x64_arm64`), or `win_amd64`/`win_arm64` (untested) with "
+                                  "`toolchain=zig`", shown_default="this Python's platform; `win_amd64` with zig")
+    repair: bool = _setting(True, "bool", "bundle the libraries the extension loads into the wheel (auditwheel, "
+                            "delocate, delvewheel); `false` hands back the raw wheel, for a repair step of your own")
+    build_tag: str | None = _setting(None, "str", "wheel build tag, so a rebuild replaces an older wheel: a "
+                                     "number, then optionally letters, digits, `_` or `.` (e.g. `1`, `2rebuild`)")
+    abi3: bool = _setting(True, "bool", "build for CPython's stable ABI: one `cp310-abi3` wheel")
+    verbose: bool = _setting(False, "bool", "show the compiler's and the repair tool's output")
 
 
 @dataclass(frozen=True)
 class Option:
+    """One setting as seen from outside: its key, environment name, kind and meaning."""
     key: str
     kind: str  # "str", "bool", "path", "paths", "names", "choice"
     help: str
     choices: tuple[str, ...] = ()
+    default: Any = None
+    shown_default: str = ""
 
     @property
     def env_name(self) -> str:
@@ -33,52 +89,19 @@ class Option:
     def attr(self) -> str:
         return self.key.replace("-", "_")
 
+    @property
+    def default_text(self) -> str:
+        if self.shown_default:
+            return self.shown_default
+        if isinstance(self.default, bool):
+            return str(self.default).lower()
+        return "" if self.default in (None, ()) else f"{self.default}"
 
-SCHEMA: tuple[Option, ...] = (
-    Option("upstream-version", "str", "FFCV release to build (one with a patch series)."),
-    Option("upstream-sdist", "path", "Build from this local upstream sdist file instead of downloading it."),
-    Option("offline", "bool", "Never use the network: the upstream sdist must be bundled, local or cached."),
-    Option("index-url", "str", "Package index to download the upstream sdist from (default: pip's settings)."),
-    Option("cache-dir", "path", "Cache for downloads and built libraries (default: the user cache directory)."),
-    Option("local-files", "paths", "Pinned archives on disk (a mirror), used instead of downloading; checked by sha256."),
-    Option("deps", "choice", "Native dependency provider (source on Windows).", PROVIDERS),
-    Option("include-dirs", "paths", "deps=dirs: folders holding opencv2/ and turbojpeg.h."),
-    Option("library-dirs", "paths", "deps=dirs: folders holding the OpenCV and TurboJPEG libraries."),
-    Option("libraries", "names", "deps=dirs: exact library names to link, replacing the pinned ones "
-           "(comma-separated, e.g. opencv_world4120,turbojpeg)."),
-    Option("licence-files", "paths", "deps=dirs: licence files of those libraries, shipped in the wheel with "
-           "the libraries the repair step bundles."),
-    Option("toolchain", "choice", "Compiler: the native one (gcc/clang; MSVC on Windows), or zig to cross-build "
-           "a Windows wheel on Linux/macOS (with deps=source or deps=dirs).", TOOLCHAINS),
-    Option("target", "str", "The wheel platform to cross-build for: win_arm64 with MSVC on x64 Windows (vcvarsall "
-           "x64_arm64), or win_amd64/win_arm64 with toolchain=zig (win_arm64 untested).",),
-    Option("repair", "bool", "Bundle native libraries into the wheel (auditwheel/delocate); false hands back the raw wheel."),
-    Option("build-tag", "str", "Wheel build tag (a number first), so a rebuild replaces an older wheel."),
-    Option("abi3", "bool", "Build the extension for CPython's stable ABI (one cp310-abi3 wheel)."),
-    Option("verbose", "bool", "Show the compiler's and the repair tool's output."),
-)
+
+SCHEMA: tuple[Option, ...] = tuple(
+    Option(item.name.replace("_", "-"), item.metadata["kind"], item.metadata["help"], item.metadata["choices"],
+           item.default, item.metadata["shown_default"]) for item in fields(Settings))
 _BY_KEY = {option.key: option for option in SCHEMA}
-
-
-@dataclass(frozen=True)
-class Settings:
-    upstream_version: str | None = None
-    upstream_sdist: Path | None = None
-    offline: bool = False
-    index_url: str | None = None
-    cache_dir: Path | None = None
-    local_files: tuple[Path, ...] = ()
-    deps: str = "pkg-config"
-    include_dirs: tuple[Path, ...] = ()
-    library_dirs: tuple[Path, ...] = ()
-    libraries: tuple[str, ...] = ()
-    licence_files: tuple[Path, ...] = ()
-    toolchain: str = "native"
-    target: str | None = None
-    repair: bool = True
-    build_tag: str | None = None
-    abi3: bool = True
-    verbose: bool = False
 
 
 def _suggest(key: str, known: list[str]) -> str:
@@ -86,11 +109,19 @@ def _suggest(key: str, known: list[str]) -> str:
     return f" Did you mean '{close[0]}'?" if close else ""
 
 
-def _parse(option: Option, raw: Any, source: str) -> Any:
+def _absolute(text: str, base: Path) -> Path:
+    # Resolved once, here: messages show where a path really points, and no later chdir changes it.
+    return Path(os.path.normpath(base / Path(text).expanduser()))
+
+
+def _parse(option: Option, raw: Any, source: str, base: Path | None = None) -> Any:
+    """`base`: what relative paths are relative to (the project folder for pyproject.toml, else the
+    current folder)."""
     where = f"setting '{option.key}' ({source})"
+    base = Path.cwd() if base is None else base
     if option.kind == "paths":
         items = raw if isinstance(raw, (list, tuple)) else str(raw).split(os.pathsep)
-        return tuple(Path(item).expanduser() for item in items if str(item))
+        return tuple(_absolute(str(item), base) for item in items if str(item))
     if option.kind == "names":
         items = raw if isinstance(raw, (list, tuple)) else str(raw).replace(",", " ").split()
         return tuple(str(item).strip() for item in items if str(item).strip())
@@ -108,10 +139,11 @@ def _parse(option: Option, raw: Any, source: str) -> Any:
         raise BuildError(
             f"{where} must be one of {', '.join(option.choices)}, not {text!r}."
             + _suggest(text, list(option.choices)))
-    if option.key == "build-tag" and not (text[:1].isdigit()):
-        raise BuildError(f"{where} must start with a digit (wheel build tags do), not {text!r}.")
+    if option.key == "build-tag" and not BUILD_TAG.fullmatch(text):
+        raise BuildError(f"{where} is not a wheel build tag: {text!r}. A build tag starts with a digit, followed "
+                         "by letters, digits, '_' or '.' only (no '-').", "For example: 1, 2, 2rebuild, 20250101.1")
     if option.kind == "path":
-        return Path(text).expanduser()
+        return _absolute(text, base)
     return text
 
 
@@ -158,11 +190,11 @@ def load_settings(
     _check_keys(list(config), "-C / --config-settings")
     layers.append(("-C", config))
 
-    # Windows has no pkg-config and no system OpenCV: there the libraries are built from the pinned sources.
-    values: dict[str, Any] = {"deps": "source"} if sys.platform == "win32" else {}
+    values: dict[str, Any] = {}
     for source, layer in layers:
+        base = project_dir if source == "pyproject.toml" else Path.cwd()
         for key, raw in layer.items():
-            values[_BY_KEY[key].attr] = _parse(_BY_KEY[key], raw, source)
+            values[_BY_KEY[key].attr] = _parse(_BY_KEY[key], raw, source, base)
     settings = Settings(**values)
     if settings.deps == "dirs" and not settings.include_dirs:
         raise BuildError("deps=dirs needs include-dirs (and usually library-dirs).",
@@ -178,13 +210,17 @@ def load_settings(
     return settings
 
 
-def describe_schema() -> str:
-    """A table of every setting, for `python -m backend settings` and the README."""
-    defaults = {f.name: f.default for f in fields(Settings)}
+def describe_schema(markdown: bool = False) -> str:
+    """Every setting with its environment name, meaning and default: plain lines for
+    `python -m backend settings`, or the README's table (`--markdown`)."""
+    if markdown:
+        rows = ["| key (`-C key=…`, `[tool.ffcv-build]`) | environment | meaning (default) |", "|---|---|---|"]
+        rows += [f"| `{o.key}` | `{o.env_name}` | {o.help}" + (f" (`{o.default_text}`)" if o.default_text and
+                 not o.shown_default else f" ({o.default_text})" if o.default_text else "") + " |" for o in SCHEMA]
+        return "\n".join(rows)
     lines = []
     for option in SCHEMA:
-        default = defaults[option.attr]
-        shown = "" if default in (None, ()) else f" (default: {str(default).lower() if isinstance(default, bool) else default})"
         choices = f" One of: {', '.join(option.choices)}." if option.choices else ""
-        lines.append(f"{option.key:18} {option.env_name:30} {option.help}{choices}{shown}")
+        shown = f" (default: {option.default_text.replace('`', '')})" if option.default_text else ""
+        lines.append(f"{option.key:18} {option.env_name:30} {option.help.replace('`', '')}.{choices}{shown}")
     return "\n".join(lines)

@@ -72,6 +72,10 @@ def detect(ctx: BuildContext, environ: dict[str, str] | None = None) -> Toolchai
         raise BuildError(f"target={ctx.settings.target} needs a cross toolchain.",
                          "Add -C toolchain=zig, or drop the target setting for a native build.")
     compiler = find_cxx(environ)
+    if compiler is None and environ.get("CXX"):
+        raise BuildError(f"CXX={environ['CXX']} names a compiler that is not on PATH.",
+                         "Install that compiler, set CXX to one that is installed (e.g. CXX=g++), or unset CXX "
+                         "to use c++, g++ or clang++ from PATH.")
     if compiler is None:
         raise BuildError("No C++ compiler found (looked for $CXX, c++, g++, clang++).",
                          "Install one: Debian/Ubuntu: apt-get install g++; Fedora: dnf install gcc-c++; "

@@ -9,19 +9,21 @@ from backend.archive import check_safe_name, extract_sdist, extract_subtree, ext
 from backend.errors import BuildError
 
 
-def make_tar(path, entries):
-    """entries: (name, kind, payload); kind is file/dir/sym/fifo/chr, payload bytes or a link target."""
+def make_tar(path, entries, file_mode=0o644):
+    """entries: (name, kind, payload); kind is file/dir/sym/hard/fifo/chr, payload bytes or a link target."""
     with tarfile.open(path, "w:gz") as tar:
         for name, kind, payload in entries:
             info = tarfile.TarInfo(name)
             data = None
             if kind == "file":
                 info.size, data = len(payload), io.BytesIO(payload)
-                info.mode = 0o644
+                info.mode = file_mode
             elif kind == "dir":
                 info.type, info.mode = tarfile.DIRTYPE, 0o755
             elif kind == "sym":
                 info.type, info.linkname = tarfile.SYMTYPE, payload
+            elif kind == "hard":
+                info.type, info.linkname = tarfile.LNKTYPE, payload
             elif kind == "fifo":
                 info.type = tarfile.FIFOTYPE
             elif kind == "chr":
@@ -152,23 +154,6 @@ def _with_hardlink(entries):
     return entries + [("pkg-1.0/hard.py", "hard", "pkg-1.0/setup.py")]
 
 
-def make_tar_with_links(path, entries):
-    with tarfile.open(path, "w:gz") as tar:
-        for name, kind, payload in entries:
-            info = tarfile.TarInfo(name)
-            data = None
-            if kind == "file":
-                info.size, data, info.mode = len(payload), io.BytesIO(payload), 0o6777
-            elif kind == "dir":
-                info.type, info.mode = tarfile.DIRTYPE, 0o755
-            elif kind == "hard":
-                info.type, info.linkname = tarfile.LNKTYPE, payload
-            elif kind == "sym":
-                info.type, info.linkname = tarfile.SYMTYPE, payload
-            tar.addfile(info, data)
-    return path
-
-
 def test_extraction_never_uses_tarfile_filters(tmp_path, dest, monkeypatch):
     """Old interpreters have no filter= argument: our code must not call extractall/extract at all."""
     def refuse(*args, **kwargs):
@@ -176,8 +161,8 @@ def test_extraction_never_uses_tarfile_filters(tmp_path, dest, monkeypatch):
     monkeypatch.setattr(tarfile.TarFile, "extractall", refuse)
     monkeypatch.setattr(tarfile.TarFile, "extract", refuse)
     monkeypatch.delattr(tarfile, "data_filter", raising=False)
-    archive = make_tar_with_links(tmp_path / "a.tar.gz",
-                                  _with_hardlink(GOOD) + [("pkg-1.0/link.py", "sym", "setup.py")])
+    archive = make_tar(tmp_path / "a.tar.gz", _with_hardlink(GOOD) + [("pkg-1.0/link.py", "sym", "setup.py")],
+                       file_mode=0o6777)
     top = extract_sdist(archive, dest)
     assert (top / "hard.py").read_bytes() == b"print('setup')\n" and not (top / "hard.py").is_symlink()
     assert (top / "link.py").is_symlink() and (top / "link.py").read_bytes() == b"print('setup')\n"
@@ -231,7 +216,7 @@ def test_extraction_under_the_distribution_python(tmp_path):
     import sys
     from pathlib import Path
 
-    good = make_tar_with_links(tmp_path / "good.tar.gz", _with_hardlink(GOOD))
+    good = make_tar(tmp_path / "good.tar.gz", _with_hardlink(GOOD))
     bad = make_tar(tmp_path / "bad.tar.gz", GOOD + [("pkg-1.0/passwd", "sym", "../../etc/passwd")])
     script = (
         "import json, sys, tarfile\n"

@@ -33,7 +33,7 @@ def project(tmp_path):
 def test_defaults_without_any_source(tmp_path):
     settings = load_settings(None, {}, tmp_path)  # no pyproject.toml at all
     assert settings == Settings()
-    assert settings.deps == "pkg-config"
+    assert settings.deps == "source"
     assert settings.repair is True and settings.abi3 is True
     assert settings.offline is False and settings.verbose is False
     assert settings.build_tag is None and settings.include_dirs == ()
@@ -212,9 +212,20 @@ def test_library_names_split_on_commas_and_spaces(tmp_path, project):
     assert s.libraries == ("x", "y")
 
 
-def test_windows_builds_from_source_unless_told_otherwise(tmp_path, monkeypatch):
-    monkeypatch.setattr(sys, "platform", "win32")
-    assert load_settings({}, {}, tmp_path).deps == "source"
+def test_readme_settings_table_is_the_schema():
+    """The README's table is what `python -m backend settings --markdown` prints, from the same declaration."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    start = readme.index("<!-- settings-table:")
+    table = readme[readme.index("\n", start) + 1:readme.index("<!-- settings-table end -->")].strip()
+    assert table == describe_schema(markdown=True)
+    assert len(table.splitlines()) == len(ALL_KEYS) + 2
+
+
+def test_every_platform_defaults_to_the_source_provider(tmp_path, monkeypatch):
+    """What the published wheels use, and what needs only a C++ compiler; pkg-config only when asked for."""
+    for platform in ("linux", "win32", "darwin"):
+        monkeypatch.setattr(sys, "platform", platform)
+        assert load_settings({}, {}, tmp_path).deps == "source"
+    assert "(default: source)" in describe_schema().splitlines()[[o.key for o in SCHEMA].index("deps")]
+    assert load_settings({"deps": "pkg-config"}, {}, tmp_path).deps == "pkg-config"
     assert load_settings({"deps": "dirs", "include-dirs": str(tmp_path)}, {}, tmp_path).deps == "dirs"
-    monkeypatch.setattr(sys, "platform", "linux")
-    assert load_settings({}, {}, tmp_path).deps == "pkg-config"

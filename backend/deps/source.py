@@ -163,6 +163,10 @@ def add_source_library(ctx: BuildContext, pin: SourcePin, toolchain: Toolchain, 
     deps.libraries += [lib for lib in pin.system_libraries if lib not in deps.libraries]
     deps.versions[pin.name] = pin.version
     deps.licences[pin.name] = [str(prefix / LICENCES_DIR / licence_name(item)) for item in pin.licences]
+    if pin.simd_assemblers and pin.simd_off_option:
+        # From the prefix's own marker: a reused prefix reports how it was built.
+        options = json.loads((prefix / PREFIX_MARKER).read_text()).get("options", [])
+        deps.simd[pin.name] = pin.simd_off_option not in options
 
 
 def resolve_source(ctx: BuildContext, toolchain: Toolchain) -> NativeDeps:
