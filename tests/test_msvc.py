@@ -175,10 +175,11 @@ def test_environment_changes_are_whole_list_entries() -> None:
     before = {"PATH": "C:\\a", "X": "1", "SAME": "s", "EMPTY": ""}
     after = {"Path": "C:\\vc;C:\\a", "X": "10", "SAME": "s", "EMPTY": "e", "NEW": "n", "WIN": "C:\\ab"}
     assert environment_changes(before, after) == VcvarsChanges(
-        values={"X": "10", "EMPTY": "e", "NEW": "n", "WIN": "C:\\ab"}, extended={"Path": Extension("C:\\vc;", "PATH", "")})
+        values={"X": "10", "EMPTY": "e", "NEW": "n", "WIN": "C:\\ab"},
+        extended={"Path": Extension("C:\\vc;", "PATH", "")})
     # A new variable that holds the caller's PATH (VsDevCmd's __VSCMD_PREINIT_PATH) is kept as a reference to it.
-    assert environment_changes({"Path": "C:\\a;C:\\b"}, {"Path": "C:\\a;C:\\b", "KEPT": "C:\\a;C:\\b"}) == VcvarsChanges(
-        values={}, extended={"KEPT": Extension("", "PATH", "")})
+    kept = environment_changes({"Path": "C:\\a;C:\\b"}, {"Path": "C:\\a;C:\\b", "KEPT": "C:\\a;C:\\b"})
+    assert kept == VcvarsChanges(values={}, extended={"KEPT": Extension("", "PATH", "")})
     assert environment_changes({"WIN": "C:\\a"}, {"WIN": "C:\\ab"}).values == {"WIN": "C:\\ab"}
 
 

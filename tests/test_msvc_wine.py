@@ -103,7 +103,8 @@ def test_msvc_installed_in_a_folder_the_ansi_code_page_cannot_write(backend_wine
         line = f"[-OK-] toolchain: {CL_BANNER} ({vs.tools['cl']})".encode("cp1252", "backslashreplace").decode()
         assert line in text, text
         (banner,) = vs.calls("cl")
-        assert banner.var("VCToolsInstallDir") == vs.variables()["VCToolsInstallDir"] == root + r"\VC\Tools\MSVC\14.40.33807" + "\\"
+        tools = vs.variables()["VCToolsInstallDir"]
+        assert banner.var("VCToolsInstallDir") == tools == root + r"\VC\Tools\MSVC\14.40.33807" + "\\"
         assert banner.var("PATH").split(";")[0] == vs.tools_bin and CALLER_FOLDER in banner.var("PATH")
     finally:
         shutil.rmtree(standin.host(r"C:\Narzędzia"), ignore_errors=True)
@@ -200,7 +201,8 @@ def test_build_wheel_deps_source_gives_cmake_the_msvc_compiler_and_environment(
     assert " -DCMAKE_C_COMPILER=cl.exe -DCMAKE_CXX_COMPILER=cl.exe " in configure.args
     assert f'"-DCMAKE_MAKE_PROGRAM={vs.tools["ninja"]}"' in configure.args and "-DWITH_CRT_DLL=TRUE" in configure.args
     recorded = vcvarsall_variables()
-    assert configure.var("INCLUDE") == f"{recorded['INCLUDE']};{CALLER_INCLUDE}" and configure.var("LIB") == recorded["LIB"]
+    assert configure.var("INCLUDE") == f"{recorded['INCLUDE']};{CALLER_INCLUDE}"
+    assert configure.var("LIB") == recorded["LIB"]
     # The build environment's script folders (cmake and ninja from PyPI in a real build), then vcvarsall's PATH.
     path = configure.var("PATH").split(";")
     assert path[2] == vs.tools_bin and path.index(CALLER_FOLDER) > 2 and configure.var("DISTUTILS_USE_SDK") == "1"
