@@ -184,8 +184,9 @@ def test_vendor_script_prints_every_pinned_download_with_its_provenance(project_
                             capture_output=True, text=True, check=True)
     pinned = set(re.findall(r'sha256 = "([0-9a-f]{64})"', (project_dir / "vendor_scripts/pins.toml").read_text()))
     printed = set(re.findall(r"^sha256\s+([0-9a-f]{64})$", result.stdout, re.M))
-    assert printed == pinned and len(pinned) == 5
-    assert result.stdout.count("provenance ") == 4  # every third-party file; ffcv's sdist is the project itself
+    assert printed == pinned and len(pinned) >= 5
+    # every third-party file; ffcv's sdist is the project itself
+    assert result.stdout.count("provenance ") == len(pinned) - 1
     assert "from        https://github.com/opencv/opencv/releases/download/4.12.0/" in result.stdout
 
 
