@@ -25,12 +25,13 @@ PACKAGES = {
     "patch_ng": "patch-ng>=1.18",
     "tomli": "tomli>=2",
     "pefile": "pefile>=2023.2.7",
+    "delvewheel": "delvewheel>=1.10",  # its list of Windows' own DLLs, for the closure check
 }
 _TOML = ("tomli",) if sys.version_info < (3, 11) else ()  # tomllib is in the standard library from 3.11
 COMMAND_NEEDS: dict[str, tuple[str, ...]] = {
     "fetch": ("filelock", "platformdirs", "patch_ng", *_TOML),
-    "doctor": ("filelock", "platformdirs", "patch_ng", *_TOML, *(("pefile",) if os.name == "nt" else ())),
-    "closure": ("pefile", *_TOML),
+    "doctor": ("filelock", "platformdirs", "patch_ng", *_TOML, *(("pefile", "delvewheel") if os.name == "nt" else ())),
+    "closure": ("pefile", "delvewheel", *_TOML),
     "pins": _TOML,
     "record": (),
     "settings": (),

@@ -19,7 +19,14 @@ FIND_FFCV = """
 import importlib.util, json, sys
 spec = importlib.util.find_spec("ffcv")
 package = list(spec.submodule_search_locations)[0] if spec and spec.submodule_search_locations else None
-print(json.dumps({"python": sys.version.split()[0], "package": package}))
+record = None
+if package:
+    try:
+        from importlib.metadata import distribution
+        record = json.loads(distribution("ffcv").read_text("ffcv-build.json") or "null")
+    except Exception:
+        pass
+print(json.dumps({"python": sys.version.split()[0], "package": package, "record": record}))
 """
 LDD_LINE = re.compile(r"^\s*(\S+)\s+=>\s+(not found|\S+)")
 
@@ -82,7 +89,8 @@ def report_providers(ctx: BuildContext, tools: toolchain.Toolchain | None) -> bo
             cached = "cached" if source_archive_cached(ctx, pin) else "to download"
             ctx.log.info(f"deps=source: {pin.name} {pin.version} not built yet (source archive {cached})")
         if assembler_missing(pin, tools):
-            ctx.log.warn(f"deps=source: no {' or '.join(pin.simd_assemblers)}: {pin.name} would build without SIMD")
+            ctx.log.warn(f"deps=source: no {' or '.join(pin.simd_assemblers)}: {pin.name} would build without SIMD "
+                         "(JPEG decoding several times slower); install nasm before building")
     report_prebuilt(ctx)
     return healthy
 
@@ -137,15 +145,17 @@ def report_installed(ctx: BuildContext, python: Path) -> bool:
         ctx.log.error(f"installed ffcv at {package} has no _libffcv extension")
         return False
     ctx.log.info(f"installed ffcv: {package} (Python {found['python']}), extension {extensions[0].name}")
+    report_record(ctx, found.get("record"))
     healthy = True
     if extensions[0].suffix == ".pyd":
-        from .verify import WindowsSystem, pe_imports
+        from .verify import WindowsSystem, pe_imports, pe_machine
 
         system = WindowsSystem.from_pins(ctx.pins)
         libs = package.parent / "ffcv.libs"
-        for dll in pe_imports(extensions[0].read_bytes()):
+        data = extensions[0].read_bytes()
+        for dll in pe_imports(data):
             bundled = libs / dll
-            where = str(bundled) if bundled.is_file() else system.provider(dll)
+            where = str(bundled) if bundled.is_file() else system.provider(dll, pe_machine(data))
             (ctx.log.ok if where else ctx.log.error)(
                 f"  {dll}: {where or 'not in ffcv.libs, not part of Windows or CPython: DLL load failed'}")
             healthy = healthy and bool(where)
@@ -158,6 +168,21 @@ def report_installed(ctx: BuildContext, python: Path) -> bool:
             inside = str(package.parent) in where
             ctx.log.ok(f"  {library}: {where}" + (" (inside the wheel)" if inside else " (from the system)"))
     return healthy
+
+
+def report_record(ctx: BuildContext, record: dict | None) -> None:
+    """What the installed wheel's build record says about how it was built (SIMD above all)."""
+    if not record:
+        ctx.log.info("  build record: none (not built by ffcv-wheels)")
+        return
+    libraries = ", ".join(f"{name} {version}" for name, version in record.get("libraries", {}).items())
+    ctx.log.info(f"  build record: provider {record.get('provider')} ({libraries}), {record.get('compiler')}")
+    for name, built in record.get("simd", {}).items():
+        if built:
+            ctx.log.ok(f"  {name}: built with SIMD")
+        else:
+            ctx.log.warn(f"  {name}: built WITHOUT SIMD (no nasm at build time): JPEG decoding is several times "
+                         "slower; rebuild the wheel with nasm installed")
 
 
 def doctor(ctx: BuildContext, python: Path) -> int:

@@ -110,6 +110,9 @@ def build_wheel(ctx: BuildContext, wheel_directory: Path) -> str:
             verify_wheel(ctx, repaired.wheel, repaired=repaired.tool != "none")
         final = place_atomically(repaired.wheel, wheel_directory)
     ctx.log.ok(f"built {final.name} ({final.stat().st_size // 1024} KiB)")
+    slow = deps.simd_warning(native)
+    if slow:  # said again last, where it cannot scroll away with the compiler's output
+        ctx.log.warn(slow)
     return final.name
 
 

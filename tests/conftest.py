@@ -193,6 +193,18 @@ def repo(project_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def default_build(repo: Path, upstream_sdist: Path, shared_cache: Path,
+                  tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """`python -m build` with no settings (the README's build command): our sdist, then the wheel built from it
+    with the default provider (source). Shared by test_e2e.py and test_e2e_source.py."""
+    out = tmp_path_factory.mktemp("dist")
+    result = run([sys.executable, "-m", "build", "--outdir", out], cwd=repo, env=build_env(shared_cache), timeout=1800)
+    wheels, sdists = sorted(out.glob("*.whl")), sorted(out.glob("*.tar.gz"))
+    assert len(wheels) == 1 and len(sdists) == 1, sorted(out.iterdir())
+    return {"wheel": wheels[0], "sdist": sdists[0], "out": out, "log": result.stdout + result.stderr}
+
+
+@pytest.fixture(scope="session")
 def runtime_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A fresh venv with torch from the local disk; each test module installs its wheel into it."""
     env_dir = tmp_path_factory.mktemp("runtime") / "venv"
