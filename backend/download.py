@@ -61,17 +61,25 @@ def _read_only_error(exc: OSError) -> bool:
     return isinstance(exc, PermissionError) or exc.errno == errno.EROFS
 
 
+def _not_a_folder(path: Path) -> bool:
+    try:
+        return path.exists() and not path.is_dir()
+    except OSError:  # a parent we may not look into
+        return False
+
+
 def cache_error(path: Path, exc: OSError) -> BuildError:
     """One clear message for a cache path that cannot be used: which path, what is wrong, what to do."""
-    blocker = next((p for p in (path, *path.parents) if p.exists() and not p.is_dir()), None)
+    blocker = next((p for p in (path, *path.parents) if _not_a_folder(p)), None)
     if blocker is not None and (blocker != path or isinstance(exc, (FileExistsError, NotADirectoryError))):
         return BuildError(f"The cache path {blocker} is a file, where a folder is needed.",
                           f"Remove or rename {blocker}, or {OTHER_CACHE}.")
-    if isinstance(exc, IsADirectoryError) or path.is_dir():
+    if isinstance(exc, IsADirectoryError):
         return BuildError(f"The cache holds a folder at {path}, where it keeps a file.",
                           f"Remove {path} (the build makes it again), or {OTHER_CACHE}.")
     if _read_only_error(exc):
-        return BuildError(f"The cache at {path} is not writable ({exc.strerror}).",
+        return BuildError(f"The cache at {path} is not {'usable' if _not_a_folder(path) else 'writable'} "
+                          f"({exc.strerror}).",
                           f"Fix its permissions, or {OTHER_CACHE}.")
     return BuildError(f"Cannot use the cache at {path}: {exc.strerror or exc}.", f"Fix it, or {OTHER_CACHE}.")
 

@@ -41,8 +41,8 @@ class Settings:
                                      shown_default="pip's settings")
     cache_dir: Path | None = _setting(None, "path", "downloads and built library prefixes",
                                       shown_default="the user cache directory")
-    local_files: tuple[Path, ...] = _setting((), "paths", "pinned archives on disk (a mirror), used instead of "
-                                             "downloading; checked by sha256")
+    local_files: tuple[Path, ...] = _setting((), "paths", "pinned archives on disk, or folders holding them (a "
+                                             "mirror), used instead of downloading; checked by sha256")
     deps: str = _setting("source", "choice", "native dependency provider: `source` (OpenCV core+imgproc and "
                          "libjpeg-turbo built from pinned sources, linked statically; what published wheels use), "
                          "`pkg-config` (the system's libraries, for distribution packagers), `dirs` (your own "

@@ -248,7 +248,14 @@ def test_an_unwritable_cache_folder_is_one_error(open_dir, make_ctx):
     with unprivileged():
         with pytest.raises(BuildError) as info:
             fetch.fetch_from_index(ctx, "upstream", "ffcv", FILENAME, sha(b"x"))
+        # The folder exists: its files cannot be made (staging, .part), it is no misplaced entry.
+        with pytest.raises(BuildError) as staged:
+            with download.staged_folder(cache / "entry"):
+                pass
+        with pytest.raises(BuildError) as part:
+            download.download("http://127.0.0.1:9/x", cache / FILENAME, sha(b"x"), Log(StringIO()))
     assert f"{cache / 'upstream'} is not writable" in str(info.value)
+    assert staged.value.message == part.value.message == f"The cache at {cache} is not writable (Permission denied)."
 
 
 @pytest.mark.parametrize("layout, expected", [
