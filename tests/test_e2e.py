@@ -123,7 +123,7 @@ def test_ffcv_runs_from_the_wheel_with_its_own_libraries(runtime: Path, tmp_path
     assert all(path.startswith(site) and "/ffcv.libs/" in path for path in mapped), mapped
 
 
-def test_cibuildwheel_test_step_passes_in_its_own_test_folder(runtime: Path, built: dict[str, Path],
+def test_cibuildwheel_test_step_passes_in_its_own_test_folder(runtime: Path, system_wheel: Path,
                                                              project_dir: Path, tmp_path: Path) -> None:
     """cibuildwheel's Linux test step as it runs: its own copy of test-sources into a fresh test folder, then
     test-command through the shell there, with the wheel's venv first on PATH."""
@@ -131,7 +131,7 @@ def test_cibuildwheel_test_step_passes_in_its_own_test_folder(runtime: Path, bui
 
     step = cibuildwheel_test_step(project_dir, "linux", "cp310-manylinux_x86_64")
     lay_out(step, project_dir, tmp_path / "test_cwd")
-    result = run_here(prepared(step, project_dir, built["wheel"]), tmp_path / "test_cwd", runtime)
+    result = run_here(prepared(step, project_dir, system_wheel), tmp_path / "test_cwd", runtime)
     assert result.returncode == 0, result.stdout + result.stderr[-3000:]
     assert "imdecode status 0" in result.stdout and "resize mean abs difference" in result.stdout
 
