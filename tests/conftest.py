@@ -193,15 +193,14 @@ def repo(project_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def default_build(repo: Path, upstream_sdist: Path, shared_cache: Path,
+def default_build(project_dir: Path, upstream_sdist: Path, shared_cache: Path,
                   tmp_path_factory: pytest.TempPathFactory) -> dict:
-    """`python -m build` with no settings (the README's build command): our sdist, then the wheel built from it
-    with the default provider (source). Shared by test_e2e.py and test_e2e_source.py."""
-    out = tmp_path_factory.mktemp("dist")
-    result = run([sys.executable, "-m", "build", "--outdir", out], cwd=repo, env=build_env(shared_cache), timeout=1800)
-    wheels, sdists = sorted(out.glob("*.whl")), sorted(out.glob("*.tar.gz"))
-    assert len(wheels) == 1 and len(sdists) == 1, sorted(out.iterdir())
-    return {"wheel": wheels[0], "sdist": sdists[0], "out": out, "log": result.stdout + result.stderr}
+    """The README's build command, taken from README.md and run as written with Debian's python3 on a fresh copy of
+    the repository: our sdist, then the wheel built from it with the default provider (source), no settings.
+    Shared by test_e2e.py, test_e2e_source.py and test_readme_newcomer.py (one build for all three)."""
+    from support.readme import newcomer_build
+
+    return newcomer_build(project_dir, shared_cache, tmp_path_factory.mktemp("newcomer") / "ffcv-wheels")
 
 
 @pytest.fixture(scope="session")

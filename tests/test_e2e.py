@@ -1,8 +1,9 @@
 """End to end: the real upstream sdist built by real frontends, installed in a fresh venv, FFCV run on real JPEGs.
 
-The default build (`python -m build`, provider source) is shared with test_e2e_source.py, which checks its static
-linking; the tests here about the system's libraries (auditwheel's ffcv.libs, the dynamic loader, doctor) build
-with `-C deps=pkg-config`, the provider for distribution packagers."""
+The default build (the README's `python -m build`, provider source, run by Debian's python3: conftest's
+default_build) is shared with test_e2e_source.py, which checks its static linking, and test_readme_newcomer.py;
+the tests here about the system's libraries (auditwheel's ffcv.libs, the dynamic loader, doctor) build with
+`-C deps=pkg-config`, the provider for distribution packagers."""
 from __future__ import annotations
 
 import json
@@ -17,10 +18,12 @@ from backend.archive import extract_sdist
 from backend.patching import patch_series
 from support.e2e import build_env, install_wheel, python_for, roundtrip, run
 
+pytestmark = pytest.mark.timeout(3600)  # default_build compiles OpenCV when no test before it has
+
 
 @pytest.fixture(scope="module")
 def built(default_build: dict) -> dict:
-    """`python -m build`: our sdist, then the wheel built from that sdist (the README's build command)."""
+    """`python -m build` (the README's build command): our sdist, then the wheel built from that sdist."""
     assert "[-OK-] built" in default_build["log"]
     return default_build
 
@@ -123,7 +126,7 @@ def test_ffcv_runs_from_the_wheel_with_its_own_libraries(runtime: Path, tmp_path
     assert all(path.startswith(site) and "/ffcv.libs/" in path for path in mapped), mapped
 
 
-def test_cibuildwheel_test_step_passes_in_its_own_test_folder(runtime: Path, built: dict[str, Path],
+def test_cibuildwheel_test_step_passes_in_its_own_test_folder(runtime: Path, system_wheel: Path,
                                                              project_dir: Path, tmp_path: Path) -> None:
     """cibuildwheel's Linux test step as it runs: its own copy of test-sources into a fresh test folder, then
     test-command through the shell there, with the wheel's venv first on PATH."""
@@ -131,7 +134,7 @@ def test_cibuildwheel_test_step_passes_in_its_own_test_folder(runtime: Path, bui
 
     step = cibuildwheel_test_step(project_dir, "linux", "cp310-manylinux_x86_64")
     lay_out(step, project_dir, tmp_path / "test_cwd")
-    result = run_here(prepared(step, project_dir, built["wheel"]), tmp_path / "test_cwd", runtime)
+    result = run_here(prepared(step, project_dir, system_wheel), tmp_path / "test_cwd", runtime)
     assert result.returncode == 0, result.stdout + result.stderr[-3000:]
     assert "imdecode status 0" in result.stdout and "resize mean abs difference" in result.stdout
 

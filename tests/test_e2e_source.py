@@ -14,6 +14,8 @@ import pytest
 from backend.verify import elf_needed
 from support.e2e import install_wheel, roundtrip, run, without_libgl
 
+pytestmark = pytest.mark.timeout(3600)  # default_build compiles OpenCV when no test before it has
+
 SIZE_TARGET = 3 * 1024 * 1024
 
 

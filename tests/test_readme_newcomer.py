@@ -1,8 +1,8 @@
-"""The README's first section, as a newcomer on a fresh Debian 12 machine runs it: its set-up and build commands,
-taken from README.md (so the README and this test cannot drift apart) and run as written, with Debian's own
+"""The README's first section as a newcomer on a fresh Debian 12 machine runs it: the set-up lines and the build
+command come from README.md (tests/support/readme.py), and the build command runs as written with Debian's own
 python3 (/usr/bin/python3, 3.11.2, which refuses `pip install` outside a venv: PEP 668) on a copy of the
-repository. The library prefixes of the session's cache are reused (same compiler and options), so the build
-compiles only FFCV's extension."""
+repository. That build is conftest's default_build, the wheel the other end-to-end tests use too; it reuses the
+session's library prefixes (same compiler and options), so it adds no OpenCV build."""
 from __future__ import annotations
 
 import json
@@ -11,43 +11,12 @@ import subprocess
 import zipfile
 from pathlib import Path
 
-from support.e2e import build_env, copy_repo, run
+import pytest
 
-DEBIAN_PYTHON = Path("/usr/bin/python3")
-SECTION = "## Two commands (fresh Debian/Ubuntu machine)"
-TEST_COMMAND = "bash tests/run"
+from support.e2e import run
+from support.readme import DEBIAN_PYTHON, apt_packages, setup_and_commands
 
-
-def section(project_dir: Path) -> str:
-    text = (project_dir / "README.md").read_text(encoding="utf-8")
-    start = text.index(SECTION)
-    return text[start:text.index("\n## ", start + len(SECTION))]
-
-
-def shell_blocks(project_dir: Path) -> list[list[str]]:
-    """The section's ```sh blocks, as lists of their non-empty lines."""
-    return [[line for line in block.splitlines() if line.strip()]
-            for block in re.findall(r"```sh\n(.*?)```", section(project_dir), re.S)]
-
-
-def setup_and_commands(project_dir: Path) -> tuple[list[str], str, str]:
-    """(the set-up lines, the build command, the test command): the section's first block is the set-up, run once
-    as root; the second holds the two commands run in the clone, the build first."""
-    blocks = shell_blocks(project_dir)
-    assert len(blocks) >= 2, blocks
-    setup, (build, tests, *rest) = blocks[0], blocks[1]
-    assert not rest, blocks[1]
-    return setup, build, tests
-
-
-def apt_packages(lines: list[str]) -> list[str]:
-    """The packages the README's `apt-get install` lines name."""
-    packages = []
-    for line in "\n".join(lines).replace("\\\n", " ").splitlines():  # continued lines joined
-        words = line.split("#", 1)[0].split()
-        if words[:2] == ["apt-get", "install"]:
-            packages += [word for word in words[2:] if not word.startswith(("-", ">"))]
-    return packages
+pytestmark = pytest.mark.timeout(3600)  # default_build compiles OpenCV when no test before it has
 
 
 def test_setup_lines_are_complete_for_a_fresh_image(project_dir: Path) -> None:
@@ -64,33 +33,21 @@ def test_setup_lines_are_complete_for_a_fresh_image(project_dir: Path) -> None:
         assert status.stdout == "install ok installed", (package, status.stdout, status.stderr)
     ci = (project_dir / ".ci" / "run").read_text(encoding="utf-8")
     assert set(packages) <= set(apt_packages(ci.splitlines())), (packages, "missing from .ci/run")
-    assert tests.split("#", 1)[0].split() == TEST_COMMAND.split(), tests
+    assert tests.split("#", 1)[0].split() == ["bash", "tests/run"], tests
 
 
-def test_readme_build_command_runs_as_written_with_debians_python3(project_dir: Path, upstream_sdist: Path,
-                                                                   shared_cache: Path, tmp_path: Path) -> None:
-    assert DEBIAN_PYTHON.is_file(), "Debian's python3 (apt-get install python3-venv python3-dev) is needed here"
+def test_readme_build_command_runs_as_written_with_debians_python3(default_build: dict) -> None:
     debian_version = run([DEBIAN_PYTHON, "-c", "import platform; print(platform.python_version())"]).stdout.strip()
-    _, build, _ = setup_and_commands(project_dir)
-    clone = copy_repo(project_dir, tmp_path / "ffcv-wheels")
-    # A newcomer's PATH: `python3` is the system's, not this machine's pyenv shims.
-    env = {**build_env(shared_cache), "PATH": "/usr/local/bin:/usr/bin:/bin"}
-    for name in ("PYENV_VERSION", "VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME"):
-        env.pop(name, None)
-    assert run(["bash", "-c", "command -v python3"], env=env).stdout.strip() == "/usr/bin/python3"
-    result = run(["bash", "-euo", "pipefail", "-c", build], cwd=clone, env=env, timeout=1800)
-    log = result.stdout + result.stderr
+    clone, log, wheel = default_build["clone"], default_build["log"], default_build["wheel"]
     assert "externally-managed-environment" not in log
     venv_home = (clone / ".venv" / "pyvenv.cfg").read_text()
-    assert re.search(r"^home = /usr/bin$", venv_home, re.M), venv_home
-    wheels, sdists = sorted((clone / "dist").glob("*.whl")), sorted((clone / "dist").glob("*.tar.gz"))
-    assert [p.name for p in sdists] == ["ffcv-1.0.2.tar.gz"], log[-3000:]
-    (wheel,) = wheels
+    assert re.search(r"^home = /usr/bin$", venv_home, re.M), venv_home  # the venv is Debian's python3's
+    assert default_build["sdist"].name == "ffcv-1.0.2.tar.gz"
     assert wheel.name.startswith("ffcv-1.0.2-cp310-abi3-manylinux_") and wheel.name.endswith("_x86_64.whl")
     with zipfile.ZipFile(wheel) as archive:
         record = json.loads(archive.read("ffcv-1.0.2.dist-info/ffcv-build.json"))
         names = archive.namelist()
-    # The source wheel (the default provider), built by Debian's python3 from our sdist.
+    # The source wheel (the default provider), built from our sdist by the backend running on Debian's python3.
     assert record["provider"] == "source" and not any(n.startswith("ffcv.libs/") for n in names), record
     assert record["host"]["python"] == debian_version, (record["host"], debian_version)
     assert f"[-OK-] built {wheel.name}" in log
