@@ -25,12 +25,13 @@ PACKAGES = {
     "patch_ng": "patch-ng>=1.18",
     "tomli": "tomli>=2",
     "pefile": "pefile>=2023.2.7",
+    "delvewheel": "delvewheel>=1.10",  # its list of Windows' own DLLs, for the closure check
 }
 _TOML = ("tomli",) if sys.version_info < (3, 11) else ()  # tomllib is in the standard library from 3.11
 COMMAND_NEEDS: dict[str, tuple[str, ...]] = {
     "fetch": ("filelock", "platformdirs", "patch_ng", *_TOML),
-    "doctor": ("filelock", "platformdirs", "patch_ng", *_TOML, *(("pefile",) if os.name == "nt" else ())),
-    "closure": ("pefile", *_TOML),
+    "doctor": ("filelock", "platformdirs", "patch_ng", *_TOML, *(("pefile", "delvewheel") if os.name == "nt" else ())),
+    "closure": ("pefile", "delvewheel", *_TOML),
     "pins": _TOML,
     "record": (),
     "settings": (),
@@ -103,4 +104,15 @@ def run_in_tools_environment(project_dir: Path, command: str, argv: Sequence[str
         args += ["--python", sys.executable]  # the installed ffcv to inspect is the caller's, not the tools'
     env = {**os.environ, REENTERED: "1",
            "PYTHONPATH": os.pathsep.join(filter(None, [str(project_dir), os.environ.get("PYTHONPATH")]))}
-    return subprocess.run([str(python), "-m", "backend", *args], env=env).returncode
+    child = subprocess.Popen([str(python), "-m", "backend", *args], env=env)
+    try:
+        return child.wait()
+    except BaseException:
+        # Stopped (SIGTERM, Ctrl-C): the child gets the same request and the time to clean up its own
+        # downloads; subprocess.run would kill it outright.
+        child.terminate()
+        try:
+            child.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            child.kill()
+        raise

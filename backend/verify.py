@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 import zipfile
 from pathlib import Path, PurePosixPath
 
@@ -79,28 +79,56 @@ def linux_closure(wheel: Path, system_libraries: frozenset[str]) -> dict[str, li
             for name, data in elves.items()}
 
 
+# PE header Machine values of the architectures delvewheel knows.
+PE_MACHINES = {"I386": 0x14C, "AMD64": 0x8664, "ARM64": 0xAA64}
+
+
+def delvewheel_system_dlls() -> dict[int, frozenset[str]]:
+    """delvewheel's own list of the DLLs every Windows (7 SP1 and later) has, which it never bundles, per PE
+    machine: thousands of names (Media Foundation, Direct3D, DXGI...) that a hand list would miss. Empty when
+    delvewheel is not installed (it is private data of delvewheel, read defensively)."""
+    try:
+        from delvewheel import _dll_list
+    except ImportError:
+        return {}
+    names = getattr(_dll_list, "ignore_names", {})
+    found = {}
+    for machine, field in PE_MACHINES.items():
+        key = getattr(getattr(_dll_list, "MachineType", None), machine, None)
+        if key in names:
+            found[field] = frozenset(name.lower() for name in names[key])
+    return found
+
+
 @dataclass(frozen=True)
 class WindowsSystem:
-    """What a Windows extension may import without the wheel carrying it (from the data file)."""
+    """What a Windows extension may import without the wheel carrying it: the data file's rules, and what
+    delvewheel itself knows to be part of Windows for the importing file's architecture."""
 
     api_set_prefixes: tuple[str, ...]
     system_dlls: frozenset[str]
     interpreter_dlls: frozenset[str]
     interpreter_pattern: str
+    delvewheel_dlls: dict[int, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def from_pins(cls, pins: Pins) -> "WindowsSystem":
         data = pins.data["verify"]["windows"]
         return cls(tuple(p.lower() for p in data["api-set-prefixes"]),
                    frozenset(d.lower() for d in data["system-dlls"]),
-                   frozenset(d.lower() for d in data["interpreter-dlls"]), data["interpreter-dll-pattern"])
+                   frozenset(d.lower() for d in data["interpreter-dlls"]), data["interpreter-dll-pattern"],
+                   delvewheel_system_dlls())
 
-    def provider(self, dll: str) -> str | None:
+    def provider(self, dll: str, machine: int | None = None) -> str | None:
+        """Where `dll` comes from when a file of PE `machine` imports it (None: any architecture's list)."""
         name = dll.lower()
         if name.startswith(self.api_set_prefixes) or name in self.system_dlls:
             return "Windows"
         if name in self.interpreter_dlls or re.fullmatch(self.interpreter_pattern, name):
             return "CPython"
+        lists = [self.delvewheel_dlls.get(machine, frozenset())] if machine else self.delvewheel_dlls.values()
+        if any(name in names for names in lists):
+            return "Windows"
         return None
 
 
@@ -115,6 +143,13 @@ def pe_imports(data: bytes) -> list[str]:
     return [entry.dll.decode("ascii", "replace") for entry in entries]
 
 
+def pe_machine(data: bytes) -> int:
+    """The Machine field of a PE file's header (0x8664 for x64, 0xAA64 for ARM64)."""
+    import pefile
+
+    return pefile.PE(data=data, fast_load=True).FILE_HEADER.Machine
+
+
 def windows_closure(wheel: Path, system: WindowsSystem) -> dict[str, dict[str, str]]:
     """For each .pyd/.dll in the wheel: imported DLL -> where it comes from ("wheel: <path>", "Windows",
     "CPython" or "MISSING")."""
@@ -124,8 +159,9 @@ def windows_closure(wheel: Path, system: WindowsSystem) -> dict[str, dict[str, s
     inside = {PurePosixPath(name).name.lower(): name for name in binaries}
     closure = {}
     for name, data in binaries.items():
+        machine = pe_machine(data)
         closure[name] = {dll: (f"wheel: {inside[dll.lower()]}" if dll.lower() in inside
-                               else system.provider(dll) or "MISSING") for dll in pe_imports(data)}
+                               else system.provider(dll, machine) or "MISSING") for dll in pe_imports(data)}
     return closure
 
 

@@ -14,6 +14,7 @@ import pytest
 from backend.log import Log
 from backend.pipeline import make_context
 from backend.verify import WindowsSystem, missing_from, pe_imports, windows_closure
+from support.cibw import run_under_wine
 from support.e2e import run
 from support.wine import WineRuntime
 
@@ -76,10 +77,15 @@ def test_cibuildwheel_windows_test_command_passes_here(windows_wheel: Path, proj
     assert "ffcv/_libffcv.pyd" in result.stdout + result.stderr
 
 
-def test_smoke_test_of_the_wheel_matrix_passes_under_wine(installed: WineRuntime, tmp_path: Path) -> None:
-    """The smoke half of cibuildwheel's Windows test-command, in Windows Python."""
-    result = installed.run([Path(__file__).parent / "support" / "smoke.py"], cwd=tmp_path, timeout=600)
-    assert result.returncode == 0 and "imdecode status 0" in result.stdout, result.stdout + result.stderr[-3000:]
+def test_cibuildwheel_windows_test_step_passes_under_wine(installed: WineRuntime, windows_wheel: Path,
+                                                         project_dir: Path, tmp_path: Path) -> None:
+    """[tool.cibuildwheel.windows]'s test step as a runner runs it: cibuildwheel's own copy of test-sources into
+    a fresh test folder, then test-command (the smoke test, then the PE closure check) through cmd.exe, by
+    Windows Python (Wine's cmd.exe here)."""
+    result = run_under_wine(installed, project_dir, windows_wheel, tmp_path / "test_cwd")
+    output = result.stdout + result.stderr[-3000:]
+    assert result.returncode == 0 and "imdecode status 0" in result.stdout, output
+    assert "every imported DLL is in the wheel or part of Windows or CPython" in result.stdout, output
 
 
 @pytest.mark.parametrize("os_cache,order", [("true", "sequential"), ("false", "sequential"),

@@ -18,6 +18,7 @@ from backend.log import Log
 from backend.pins import SourcePin, source_pins
 from backend.pipeline import make_context
 from backend.verify import WindowsSystem, missing_from, windows_closure
+from support.cibw import run_under_wine
 from support.e2e import build_env, run
 from support.wine import WineRuntime
 
@@ -104,5 +105,31 @@ def test_unrepaired_wheel_fails_to_import_under_wine_and_the_repaired_one_decode
         # TurboJPEG from the bundled DLL, found through delvewheel's lines in ffcv/__init__.py.
         decoded = wine.run([SMOKE, "--import-ffcv"], cwd=tmp_path, timeout=600)
         assert decoded.returncode == 0 and "imdecode status 0" in decoded.stdout, decoded.stdout + decoded.stderr[-3000:]
+    finally:
+        wine.install_ffcv(windows_wheel)  # the other Wine tests expect the project's own wheel
+
+
+# How the smoke test loaded the extension before: ctypes alone, no `import ffcv` and no DLL directory added.
+CTYPES_ONLY = ("import ctypes, importlib.util, pathlib; "
+               "package = pathlib.Path(list(importlib.util.find_spec('ffcv').submodule_search_locations)[0]); "
+               "ctypes.CDLL(str(package / '_libffcv.pyd'))")
+
+
+def test_cibuildwheel_test_step_loads_the_extension_as_import_does_with_bundled_dlls(
+        wine: WineRuntime, wheels: dict[str, Path], windows_wheel: Path, project_dir: Path, tmp_path: Path) -> None:
+    """cibuildwheel's Windows test step (its test folder, test-command through cmd.exe) on a repaired wheel whose
+    TurboJPEG is a DLL in ffcv.libs, as MSVC wheels carry msvcp140/concrt140 there: the smoke test finds it
+    because it runs delvewheel's lines from ffcv/__init__.py first, as `import ffcv` does. Opening the .pyd with
+    ctypes alone (the smoke test's old way) fails on the same install, as it would on a clean Windows."""
+    try:
+        wine.install_ffcv(wheels["repaired"])
+        old_way = wine.run(["-c", CTYPES_ONLY], cwd=tmp_path, timeout=600)
+        assert old_way.returncode != 0 and "or one of its dependencies" in old_way.stderr, old_way.stderr[-3000:]
+        result = run_under_wine(wine, project_dir, wheels["repaired"], tmp_path / "test_cwd")
+        output = result.stdout + result.stderr[-3000:]
+        assert result.returncode == 0, output
+        assert "delvewheel's DLL search lines in ffcv/__init__.py: ran" in result.stdout, output
+        assert "imdecode status 0" in result.stdout and "resize mean abs difference" in result.stdout, output
+        assert "every imported DLL is in the wheel or part of Windows or CPython" in result.stdout, output
     finally:
         wine.install_ffcv(windows_wheel)  # the other Wine tests expect the project's own wheel

@@ -35,7 +35,7 @@ Type: Port
 Status: install ok installed
 
 Package: opencv4
-Feature: jpeg
+Feature: intrinsics
 Architecture: x64-windows-static-md
 Multi-Arch: same
 Type: Port
@@ -120,7 +120,7 @@ def test_vcpkg_installs_the_pinned_manifest_into_the_cache_and_yields_static_lib
                     "--triplet=x64-windows-static-md", "--clean-after-build"]
     manifest = json.loads((root / "manifest" / "vcpkg.json").read_text())
     assert manifest["builtin-baseline"] == ctx.pins.data["vcpkg"]["builtin-baseline"]
-    assert {"name": "opencv4", "default-features": False} in manifest["dependencies"]
+    assert {"name": "opencv4", "default-features": False, "features": ["intrinsics"]} in manifest["dependencies"]
     prefix = root / "installed" / "x64-windows-static-md"
     assert deps.include_dirs == [str(prefix / "include")] and deps.library_dirs == [str(prefix / "lib")]
     assert deps.libraries == ["opencv_imgproc4", "opencv_core4", "zlib", "turbojpeg", "pthreadVC3"]
@@ -176,3 +176,38 @@ def test_status_file_versions_skip_features_other_triplets_and_removed_ports(tmp
     assert installed_versions(tmp_path, "x64-windows-static-md") == {
         "zlib": "1.3.1", "opencv4": "4.12.0#1", "libjpeg-turbo": "3.1.2", "pthreads": "3.0.0#14"}
     assert installed_versions(tmp_path, "arm64-windows-static-md") == {}
+
+
+PORT = json.loads((Path(__file__).parent / "fixtures" / "vcpkg" / "opencv4-port-717f2c1d.json").read_text())
+
+
+def port_cmake_options(dependency: str | dict) -> dict[str, str]:
+    """The CMake variables the opencv4 port's vcpkg_check_features sets for a manifest dependency on it
+    (the recorded port: a selected feature's variable is ON, an unselected one's OFF; inverted the other way)."""
+    selected = set() if isinstance(dependency, str) else set(dependency.get("features", []))
+    if isinstance(dependency, str) or dependency.get("default-features", True):
+        selected |= {feature.split(" ")[0] for feature in PORT["default-features"]}
+    options = {variable: "ON" if feature in selected else "OFF" for feature, variable in PORT["features"].items()}
+    options.update({variable: "OFF" if feature in selected else "ON"
+                    for feature, variable in PORT["inverted-features"].items()})
+    return options
+
+
+def test_vcpkg_opencv_keeps_its_simd_code_like_the_source_provider(make_ctx) -> None:
+    """With default features off, the opencv4 port passes -DCV_ENABLE_INTRINSICS=OFF unless the manifest
+    names its `intrinsics` feature: cv::resize (FFCV's RandomResizedCrop) would lose its SIMD code, and the
+    vcpkg wheel would be slower than the source provider's, which keeps OpenCV's default (ON)."""
+    ctx = make_ctx()
+    data = ctx.pins.data
+    assert data["vcpkg"]["builtin-baseline"] == PORT["baseline"]  # the recorded port is the pinned one
+    (opencv,) = [d for d in data["vcpkg"]["dependencies"] if isinstance(d, dict) and d["name"] == "opencv4"]
+    assert opencv["default-features"] is False  # no codecs, GUI or dnn: only what a core+imgproc build needs
+    options = port_cmake_options(opencv)
+    assert options["CV_ENABLE_INTRINSICS"] == PORT["opencv-options"]["CV_ENABLE_INTRINSICS"] == "ON", options
+    assert options["WITH_IPP"] == options["WITH_OPENMP"] == options["WITH_TBB"] == "OFF"
+    source = [*data["source"]["opencv"]["cmake-options"], *data["source"]["opencv"]["cmake-options-windows"]]
+    assert "-DWITH_IPP=OFF" in source and "-DWITH_OPENMP=OFF" in source and "-DWITH_TBB=OFF" in source
+    assert not any(o.startswith(("-DCV_ENABLE_INTRINSICS=", "-DCV_DISABLE_OPTIMIZATION=")) for o in source)
+    # The port's thread feature is no OpenCV option: OpenCV keeps threads on whatever vcpkg passes.
+    assert "OPENCV_ENABLE_THREAD_SUPPORT" not in PORT["opencv-options"]
+    assert PORT["opencv-options"]["OPENCV_DISABLE_THREAD_SUPPORT"] == "OFF"

@@ -1,6 +1,7 @@
 """The PE closure check on real Windows binaries: a delvewheel-repaired numpy wheel from the package index."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import sys
@@ -73,6 +74,9 @@ def test_system_rules_ignore_case_and_match_python_versions(system: WindowsSyste
     assert system.provider("KERNEL32.DLL") == "Windows" and system.provider("Api-Ms-Win-Core-Synch-L1-2-0.dll")
     assert system.provider("python313.dll") == "CPython" and system.provider("python3.dll") == "CPython"
     assert system.provider("msvcp140.dll") is None and system.provider("opencv_world4120.dll") is None
+    # delvewheel's list of Windows' own DLLs, for the importing file's architecture; the C++ runtime stays out.
+    assert system.provider("MFPlat.DLL", 0x8664) == "Windows" and system.provider("dxgi.dll", 0xAA64) == "Windows"
+    assert system.provider("msvcp140.dll", 0x8664) is None and system.provider("concrt140.dll", 0x8664) is None
 
 
 def windows_ffcv_wheel(numpy_wheel: Path, dest: Path, with_dlls: bool) -> Path:
@@ -102,20 +106,21 @@ def test_verification_stage_checks_windows_wheels(numpy_windows_wheel: Path, mak
 
 
 
-def unrepaired_windows_wheel(numpy_wheel: Path, folder: Path) -> tuple[Path, Path]:
-    """An ffcv-shaped win_amd64 wheel whose extension (numpy's real .pyd) needs two DLLs that are not in
-    it, and a folder holding those DLLs, as a provider's runtime dirs would."""
+def unrepaired_windows_wheel(numpy_wheel: Path | None, folder: Path, pyd: bytes = b"") -> tuple[Path, Path]:
+    """An ffcv-shaped win_amd64 wheel whose extension (numpy's real .pyd, or `pyd`) needs DLLs that are not
+    in it, and a folder holding numpy's DLLs, as a provider's runtime dirs would."""
     import base64
     import hashlib
 
     dlls = folder / "dlls"
     dlls.mkdir(parents=True)
-    with zipfile.ZipFile(numpy_wheel) as source:
-        pyd = source.read(next(n for n in source.namelist()
-                               if n.startswith("numpy/_core/_multiarray_umath.") and n.endswith(".pyd")))
-        for name in source.namelist():
-            if name.startswith("numpy.libs/") and name.endswith(".dll"):
-                (dlls / Path(name).name).write_bytes(source.read(name))
+    if numpy_wheel is not None:
+        with zipfile.ZipFile(numpy_wheel) as source:
+            pyd = source.read(next(n for n in source.namelist()
+                                   if n.startswith("numpy/_core/_multiarray_umath.") and n.endswith(".pyd")))
+            for name in source.namelist():
+                if name.startswith("numpy.libs/") and name.endswith(".dll"):
+                    (dlls / Path(name).name).write_bytes(source.read(name))
     files = {"ffcv/__init__.py": b"", "ffcv/_libffcv.pyd": pyd,
              "ffcv-1.0.2.dist-info/METADATA": b"Metadata-Version: 2.1\nName: ffcv\nVersion: 1.0.2\n",
              "ffcv-1.0.2.dist-info/WHEEL": b"Wheel-Version: 1.0\nGenerator: test\nRoot-Is-Purelib: false\n"
@@ -175,3 +180,77 @@ def test_delvewheel_takes_the_c_runtime_from_the_compilers_folder(numpy_windows_
     result = repair(make_ctx(), wheel, provider, tmp_path / "out", [str(crt)])
     assert any(Path(name).name.startswith("msvcp140-") for name in result.bundled)
     assert missing_from(windows_closure(result.wheel, system)) == {}
+
+
+# What OpenCV's official opencv_world DLL imports from Windows beyond the usual core DLLs: Media Foundation
+# (videoio's MSMF backend) and Direct3D 11/DXGI. A stand-in built with zig imports the same DLLs.
+WORLD_C = r"""
+#include <windows.h>
+#include <mfapi.h>
+#include <mfidl.h>
+#include <mfreadwrite.h>
+#include <d3d11.h>
+#include <dxgi.h>
+__declspec(dllexport) int touch_media_foundation(void) {
+    IMFMediaSession *session = 0; IMFSourceReader *reader = 0; IDXGIFactory *factory = 0;
+    if (MFStartup(MF_VERSION, MFSTARTUP_FULL) != S_OK) return 1;
+    MFCreateMediaSession(0, &session);
+    MFCreateSourceReaderFromURL(L"none", 0, &reader);
+    D3D11CreateDevice(0, D3D_DRIVER_TYPE_HARDWARE, 0, 0, 0, 0, D3D11_SDK_VERSION, 0, 0, 0);
+    CreateDXGIFactory(&IID_IDXGIFactory, (void **)&factory);
+    return 0;
+}
+"""
+PYD_C = """
+__declspec(dllimport) int touch_media_foundation(void);
+__declspec(dllexport) void *PyInit__libffcv(void) { return touch_media_foundation() ? (void *)0 : (void *)1; }
+"""
+
+
+@pytest.fixture(scope="module")
+def opencv_world_like(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """An extension (`_libffcv.pyd`) linked against an `opencv_world4120.dll` that imports MFPlat, MF,
+    MFReadWrite, d3d11 and dxgi, as the prebuilt provider's build is; both cross-built with zig."""
+    folder = tmp_path_factory.mktemp("opencv-world")
+    (folder / "world.c").write_text(WORLD_C)
+    (folder / "pyd.c").write_text(PYD_C)
+    (folder / "bin").mkdir()
+    zig = [sys.executable, "-m", "ziglang", "cc", "-target", "x86_64-windows-gnu", "-shared", "-O1"]
+    run([*zig, "-o", folder / "bin" / "opencv_world4120.dll", folder / "world.c", "-lmfplat", "-lmf", "-lmfreadwrite",
+         "-ld3d11", "-ldxgi", "-luuid", f"-Wl,--out-implib,{folder / 'opencv_world4120.lib'}"], timeout=600)
+    run([*zig, "-o", folder / "_libffcv.pyd", folder / "pyd.c", folder / "opencv_world4120.lib"], timeout=600)
+    return folder / "_libffcv.pyd", folder / "bin"
+
+
+def test_prebuilt_like_wheel_passes_its_closure_check_with_delvewheels_system_dlls(
+        opencv_world_like: tuple[Path, Path], make_ctx, tmp_path: Path) -> None:
+    """delvewheel bundles opencv_world (it knows MFPlat & co. are Windows'); our own check after the repair
+    must agree, or every deps=prebuilt build stops at verification."""
+    from backend.deps import NativeDeps
+    from backend.repair import repair
+    from backend.verify import pe_imports
+
+    pyd, bin_dir = opencv_world_like
+    world_imports = {dll.lower() for dll in pe_imports((bin_dir / "opencv_world4120.dll").read_bytes())}
+    assert {"mfplat.dll", "mf.dll", "mfreadwrite.dll", "d3d11.dll", "dxgi.dll"} <= world_imports
+    wheel, _ = unrepaired_windows_wheel(None, tmp_path / "in", pyd=pyd.read_bytes())
+    ctx = make_ctx()
+    result = repair(ctx, wheel, NativeDeps(provider="prebuilt", runtime_dirs=[str(bin_dir)]), tmp_path / "out")
+    assert any(Path(name).name.startswith("opencv_world4120") for name in result.bundled)
+    system = WindowsSystem.from_pins(ctx.pins)
+    closure = windows_closure(result.wheel, system)
+    assert missing_from(closure) == {}
+    (world,) = [name for name in closure if Path(name).name.startswith("opencv_world4120")]
+    assert closure[world]["MFPlat.DLL"] == closure[world]["d3d11.dll"] == "Windows"
+    # The control: the data file's hand list alone (no delvewheel list) misses them.
+    hand_only = dataclasses.replace(system, delvewheel_dlls={})
+    assert sorted(dll.lower() for dll in missing_from(windows_closure(result.wheel, hand_only))[world]) == [
+        "d3d11.dll", "dxgi.dll", "mf.dll", "mfplat.dll", "mfreadwrite.dll"]
+    wheel_in_dist = tmp_path / "dist" / result.wheel.name
+    wheel_in_dist.parent.mkdir()
+    with zipfile.ZipFile(result.wheel) as source, zipfile.ZipFile(wheel_in_dist, "w") as target:
+        for info in source.infolist():
+            target.writestr(info, source.read(info.filename))
+        target.writestr("ffcv-1.0.2.dist-info/ffcv-build.json", "{}")
+        target.writestr("ffcv-1.0.2.dist-info/licenses/LICENSE", "licence")
+    verify_wheel(ctx, wheel_in_dist, repaired=True)  # the verification stage of the build itself

@@ -3,7 +3,8 @@ TurboJPEG built from the pinned source, threads from the pthread shim.
 
 The release is downloaded once (sha256-verified), and only the files the build needs (headers, the import
 library, the DLL, licences) are extracted into the cache, atomically, so a half-extracted folder is never
-trusted."""
+trusted: by py7zr, or where the release uses a filter py7zr lacks (BCJ2, which `7z -mx9` applies to its DLLs),
+by a 7-Zip program (backend/sevenzip.py)."""
 from __future__ import annotations
 
 import json
@@ -14,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import fetch
-from ..archive import extract_7z
 from ..context import BuildContext
 from ..download import cache_lock
 from ..errors import BuildError
 from ..pins import Pins, source_pins
+from ..sevenzip import extract_release
 from ..toolchain import Toolchain
 from . import NativeDeps, add_thread_support, check_headers, target_of
 
@@ -87,7 +88,7 @@ def staged_release(ctx: BuildContext, pin: PrebuiltPin) -> Path:
         staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=final.parent))
         try:
             with ctx.log.stage(f"prebuilt: extracting {pin.name} {pin.version} from {pin.filename}"):
-                extract_7z(archive, staging / "tree", pin.wanted)
+                extract_release(archive, staging / "tree", pin.wanted, ctx.log.info)
             missing = [item for item in pin.required_files if not (staging / "tree" / pin.root / item).is_file()]
             if missing:
                 raise BuildError(f"prebuilt: {pin.filename} has no {', '.join(missing)} under {pin.root}/.",

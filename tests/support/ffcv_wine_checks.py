@@ -6,7 +6,7 @@ decode (cv2.imencode + PIL), and list the DLLs loaded from the ffcv wheel. Print
 Also runs on Linux or macOS against a native ffcv, which is how its logic is checked without Wine.
 
 usage: ffcv_wine_checks.py WORKDIR [--os-cache {true,false}] [--order {sequential,random,quasi_random}]
-                           [--deadline SECONDS]
+                           [--deadline SECONDS] [--strict]
 """
 import argparse
 import faulthandler
@@ -49,6 +49,8 @@ def main(argv=None):
     parser.add_argument("--os-cache", choices=["true", "false"], default="true")
     parser.add_argument("--order", choices=["sequential", "random", "quasi_random"], default="sequential")
     parser.add_argument("--deadline", type=float, default=600, help="dump all stacks and exit after this")
+    parser.add_argument("--strict", action="store_true",
+                        help="exit 1 unless labels and pixels match as the test suite requires (for CI jobs)")
     options = parser.parse_args(argv)
     # DatasetWriter polls its workers' progress forever: if they die, the run would hang silently.
     faulthandler.dump_traceback_later(options.deadline, exit=True)
@@ -86,6 +88,12 @@ def main(argv=None):
     report["read_seconds"] = round(time.perf_counter() - started, 1)
     report["ffcv_libraries"] = ffcv_libraries(ffcv.__file__)
     print("RESULT " + json.dumps(report), flush=True)
+    if options.strict:
+        # The test suite's thresholds: TurboJPEG's fast DCT differs from PIL's decode by a few levels at most.
+        good = (report["plain_labels_ok"] and report["rrc_labels_ok"] and report["plain_mean_abs_diff"] < 2.0
+                and report["plain_max_abs_diff"] <= 12 and report["rrc_mean_abs_diff"] < 2.5
+                and report["rrc_max_abs_diff"] <= 16)
+        sys.exit(0 if good else 1)
 
 
 if __name__ == "__main__":

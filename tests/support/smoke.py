@@ -1,9 +1,14 @@
 """Smoke test of an installed ffcv wheel without torch (cibuildwheel's test-command, also run by the
-test suite): load the native extension, JPEG-decode and resize through it, compare with Pillow.
-Needs numpy and Pillow. Exits non-zero on any mismatch.
+test suite): load the native extension as `import ffcv` would, JPEG-decode and resize through it, compare
+with Pillow. Needs numpy and Pillow. Exits non-zero on any mismatch.
 
---import-ffcv imports the package first (that needs torch): a wheel whose extension needs bundled DLLs
-finds them only after delvewheel's lines in ffcv/__init__.py have added ffcv.libs to the DLL search."""
+The extension is imported as Python imports it (`ffcv._libffcv`), after the lines delvewheel put at the top
+of ffcv/__init__.py have run (taken from the installed file): they add `ffcv.libs`, where the repaired wheel
+keeps its DLLs (the C++ runtime, the Concurrency runtime, a provider's libraries), to the DLL search. Opening
+the .pyd with ctypes alone would find those only where System32 happens to have copies. The rest of
+ffcv/__init__.py needs torch, which this test does without (Windows ARM64 has no torch on the default index).
+
+--import-ffcv imports the whole package instead (needs torch and numba)."""
 import ctypes
 import importlib.util
 import io
@@ -13,19 +18,47 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
+DELVEWHEEL_START, DELVEWHEEL_END = "# start delvewheel patch", "# end delvewheel patch"
 
-def extension_path() -> Path:
+
+def package_dir() -> Path:
     spec = importlib.util.find_spec("ffcv")  # finds the package without importing it (that needs torch)
     assert spec is not None and spec.submodule_search_locations, "ffcv is not installed"
-    package = Path(list(spec.submodule_search_locations)[0])
+    return Path(list(spec.submodule_search_locations)[0])
+
+
+def run_delvewheel_lines(package: Path) -> bool:
+    """Runs the block delvewheel wrote into ffcv/__init__.py, as the start of `import ffcv` does; False if the
+    wheel has none (not a delvewheel-repaired wheel, or nothing bundled)."""
+    init = package / "__init__.py"
+    text = init.read_text(encoding="utf-8")
+    if DELVEWHEEL_START not in text:
+        return False
+    block = text[text.index(DELVEWHEEL_START):text.index(DELVEWHEEL_END)]
+    exec(compile(block, str(init), "exec"), {"__file__": str(init), "__name__": "ffcv"})
+    return True
+
+
+def import_extension() -> str:
+    """Imports ffcv._libffcv through Python's import machinery; returns its file."""
+    if "--import-ffcv" in sys.argv[1:]:
+        import ffcv._libffcv  # noqa: F401
+
+        return sys.modules["ffcv._libffcv"].__file__
+    package = package_dir()
+    patched = run_delvewheel_lines(package)
+    print(f"delvewheel's DLL search lines in ffcv/__init__.py: {'ran' if patched else 'none'}")
     (found,) = [p for p in package.iterdir() if p.name.startswith("_libffcv") and p.suffix in (".so", ".pyd")]
-    return found
+    spec = importlib.util.spec_from_file_location("ffcv._libffcv", found)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # LoadLibraryExW with the DLL directories added above, as for `import`
+    return module.__file__
 
 
 def main() -> int:
-    if "--import-ffcv" in sys.argv[1:]:
-        import ffcv  # noqa: F401
-    library = ctypes.CDLL(str(extension_path()))
+    # As ffcv/libffcv.py does: the functions through ctypes, from the module Python has loaded.
+    library = ctypes.CDLL(import_extension())
     imdecode = library.imdecode
     imdecode.argtypes = [ctypes.c_void_p, ctypes.c_uint64, ctypes.c_uint32, ctypes.c_uint32, ctypes.c_void_p,
                          *[ctypes.c_uint32] * 6, ctypes.c_bool, ctypes.c_bool]
