@@ -9,11 +9,27 @@ from .context import BuildContext
 from .deps import NativeDeps
 from .errors import BuildError
 from .proc import run_tool, tool_env
-from .toolchain import Toolchain
+from .toolchain import Toolchain, exports_file_text, lean_link_args
 
 NATIVE_SETTINGS_FILE = "ffcv_native_build.json"  # read by the patched setup.py
 LIMITED_API_TAG = "cp310"
 LIMITED_API_HEX = "0x030A0000"
+EXPORTS_FILE = "ffcv_exports.txt"  # the linker's exports list, beside setup.py
+
+
+def lean_link(ctx: BuildContext, tree: Path, toolchain: Toolchain) -> list[str]:
+    """The toolchain's lean-link flags, with the exports file they name written into the tree."""
+    if not toolchain.lean_link:
+        return []
+    exports = list(ctx.upstream.exports)
+    if not exports:
+        raise BuildError(f"The data file lists no exports for ffcv {ctx.upstream.version}: the extension would "
+                         "export nothing, not even its module init.",
+                         f"Add exports = [...] to [upstream.versions.\"{ctx.upstream.version}\"] in "
+                         "vendor_scripts/pins.toml (PyInit__libffcv and every lib.<name> of ffcv/libffcv.py).")
+    path = tree / EXPORTS_FILE
+    path.write_text(exports_file_text(toolchain, exports), encoding="utf-8")
+    return lean_link_args(toolchain, path)
 
 
 def write_native_settings(ctx: BuildContext, tree: Path, deps: NativeDeps | None,
@@ -23,7 +39,8 @@ def write_native_settings(ctx: BuildContext, tree: Path, deps: NativeDeps | None
     bdist_wheel: dict[str, str] = {}
     cross = toolchain.cross if toolchain else None
     if deps and toolchain:
-        link_args = [*deps.extra_link_args, *toolchain.extra_link_args]
+        link_args = [*deps.extra_link_args, *toolchain.extra_link_args, *lean_link(ctx, tree, toolchain)]
+        extension["extra_compile_args"] = [*deps.extra_compile_args, *toolchain.section_flags]
         if cross and cross.import_library_flag:
             link_args.append(cross.import_library_flag.format(tree / "build" / "_libffcv-import-library.lib"))
         extension["extra_link_args"] = link_args

@@ -6,7 +6,7 @@ from typing import Any, Callable, Mapping, TypeVar
 
 from . import pipeline, sdist, upstream
 from .context import BuildContext
-from .deps.source import source_needs_network
+from .deps.source import prefixes_built, source_needs_network
 from .errors import BuildError
 from .windows_python import windows_python_needs_network
 from .log import Log
@@ -36,7 +36,9 @@ def _network_requirements(ctx: BuildContext) -> list[str]:
 
 def _wheel_requirements(ctx: BuildContext) -> list[str]:
     # prebuilt builds TurboJPEG from source too, and unpacks OpenCV's 7-Zip release with py7zr.
-    source_tools = ["cmake>=3.24", "ninja>=1.11"] if ctx.settings.deps in ("source", "prebuilt") else []
+    # CMake and Ninja only when a library is to be built (a warm source build reuses its cached prefixes).
+    needs_tools = ctx.settings.deps == "prebuilt" or ctx.settings.deps == "source" and not prefixes_built(ctx)
+    source_tools = ["cmake>=3.24", "ninja>=1.11"] if needs_tools else []
     source_tools += ["py7zr>=0.22"] if ctx.settings.deps == "prebuilt" else []
     # A Windows wheel built elsewhere: zig compiles, pefile reads python3.dll, delvewheel repairs.
     cross_tools = ["ziglang>=0.13", "pefile>=2023.2.7", "delvewheel>=1.10"] if ctx.settings.toolchain == "zig" else []

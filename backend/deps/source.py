@@ -53,10 +53,18 @@ def assembler_missing(pin: SourcePin, toolchain: Toolchain) -> bool:
     return bool(needs_assembler) and not any(find_tool(tool) for tool in pin.simd_assemblers)
 
 
+def section_options(toolchain: Toolchain) -> list[str]:
+    """The toolchain's section flags for every C/C++ file of the library. The _INIT variables keep a user's
+    CFLAGS/CXXFLAGS, which CMAKE_<LANG>_FLAGS given here would replace."""
+    flags = " ".join(toolchain.section_flags)
+    return [f"-DCMAKE_C_FLAGS_INIT={flags}", f"-DCMAKE_CXX_FLAGS_INIT={flags}"] if flags else []
+
+
 def configure_options(pin: SourcePin, log_warn: bool, ctx: BuildContext, toolchain: Toolchain) -> list[str]:
     cross = toolchain.cross.cmake_args if toolchain.cross else []
     options = ["-DCMAKE_BUILD_TYPE=Release", "-DCMAKE_POSITION_INDEPENDENT_CODE=ON",
-               "-DCMAKE_INSTALL_LIBDIR=lib", *toolchain.cmake_args, *cross, *pin.cmake_options]
+               "-DCMAKE_INSTALL_LIBDIR=lib", *toolchain.cmake_args, *cross, *section_options(toolchain),
+               *pin.cmake_options]
     if assembler_missing(pin, toolchain):
         if log_warn:
             ctx.log.warn(f"{pin.name}: no {' or '.join(pin.simd_assemblers)} found, building WITHOUT SIMD: "
@@ -80,6 +88,28 @@ def source_needs_network(ctx: BuildContext) -> bool:
     if ctx.settings.offline:
         return False
     return not all(source_archive_cached(ctx, pin) for pin in source_pins(ctx.pins))
+
+
+def prefixes_built(ctx: BuildContext) -> bool:
+    """True if every library is already built for this machine's gcc/clang: a warm build then needs no CMake
+    or Ninja (installing them is most of a warm build's extra time). Other toolchains are not probed here
+    (MSVC's environment, zig's preparation): False for them."""
+    import dataclasses
+    import io
+    import sys
+
+    from ..log import Log
+    from ..toolchain import detect
+
+    if sys.platform == "win32" or ctx.settings.toolchain != "native" or ctx.settings.target is not None:
+        return False
+    quiet = dataclasses.replace(ctx, log=Log(io.StringIO(), colour=False))
+    try:
+        toolchain = detect(quiet)
+    except BuildError:
+        return False
+    return all(is_built(prefix_path(quiet, pin, configure_options(pin, False, quiet, toolchain), toolchain))
+               for pin in source_pins(ctx.pins, toolchain.platform, toolchain.name))
 
 
 def source_archive_cached(ctx: BuildContext, pin: SourcePin) -> bool:
