@@ -9,6 +9,7 @@ from pathlib import Path
 from .bootstrap import run_in_tools_environment
 from .errors import BuildError
 from .log import Log
+from .signals import EXIT_CODE, Terminated, terminate_by_exception
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
@@ -73,12 +74,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         # Commands run with only the standard library; those that need the backend's requirements get
         # them from a tools environment made once (a bare checkout has none of them).
-        code = run_in_tools_environment(PROJECT_DIR, args.command, sys.argv[1:] if argv is None else argv,
-                                        log.info)
-        return code if code is not None else _run_command(args, log)
+        with terminate_by_exception():
+            code = run_in_tools_environment(PROJECT_DIR, args.command, sys.argv[1:] if argv is None else argv,
+                                            log.info)
+            return code if code is not None else _run_command(args, log)
     except BuildError as exc:
         log.error(str(exc))
         return 1
+    except Terminated as exc:
+        log.error(f"Stopped by {exc.name}; its downloads and temporary folders were removed.")
+        return EXIT_CODE
     except KeyboardInterrupt:
         log.error("Interrupted.")
         return 130

@@ -104,4 +104,15 @@ def run_in_tools_environment(project_dir: Path, command: str, argv: Sequence[str
         args += ["--python", sys.executable]  # the installed ffcv to inspect is the caller's, not the tools'
     env = {**os.environ, REENTERED: "1",
            "PYTHONPATH": os.pathsep.join(filter(None, [str(project_dir), os.environ.get("PYTHONPATH")]))}
-    return subprocess.run([str(python), "-m", "backend", *args], env=env).returncode
+    child = subprocess.Popen([str(python), "-m", "backend", *args], env=env)
+    try:
+        return child.wait()
+    except BaseException:
+        # Stopped (SIGTERM, Ctrl-C): the child gets the same request and the time to clean up its own
+        # downloads; subprocess.run would kill it outright.
+        child.terminate()
+        try:
+            child.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            child.kill()
+        raise

@@ -19,7 +19,14 @@ FIND_FFCV = """
 import importlib.util, json, sys
 spec = importlib.util.find_spec("ffcv")
 package = list(spec.submodule_search_locations)[0] if spec and spec.submodule_search_locations else None
-print(json.dumps({"python": sys.version.split()[0], "package": package}))
+record = None
+if package:
+    try:
+        from importlib.metadata import distribution
+        record = json.loads(distribution("ffcv").read_text("ffcv-build.json") or "null")
+    except Exception:
+        pass
+print(json.dumps({"python": sys.version.split()[0], "package": package, "record": record}))
 """
 LDD_LINE = re.compile(r"^\s*(\S+)\s+=>\s+(not found|\S+)")
 
@@ -41,7 +48,8 @@ def report_toolchain(ctx: BuildContext) -> toolchain.Toolchain | None:
     return found
 
 
-def report_providers(ctx: BuildContext, tools: toolchain.Toolchain | None) -> None:
+def report_providers(ctx: BuildContext, tools: toolchain.Toolchain | None) -> bool:
+    """False if the provider the settings choose (deps) cannot work here: an [ERROR], not a [WARN]."""
     from dataclasses import replace
 
     from .deps import target_of
@@ -49,17 +57,21 @@ def report_providers(ctx: BuildContext, tools: toolchain.Toolchain | None) -> No
                               source_archive_cached)
     from .pins import source_pins
 
+    healthy = True
     for provider in ("pkg-config", "dirs", "conda"):
+        chosen = provider == ctx.settings.deps
         if provider == "dirs" and not ctx.settings.include_dirs:
             ctx.log.info("deps=dirs: not configured (give include-dirs and library-dirs to check it)")
             continue
         if provider == "conda" and not os.environ.get("CONDA_PREFIX"):
-            ctx.log.info("deps=conda: no active conda environment")
+            (ctx.log.error if chosen else ctx.log.info)("deps=conda: no active conda environment")
+            healthy = healthy and not chosen
             continue
         try:
             found = deps.resolve(replace(ctx, settings=replace(ctx.settings, deps=provider)), tools)
         except BuildError as exc:
-            ctx.log.warn(f"deps={provider}: {exc.message}")
+            (ctx.log.error if chosen else ctx.log.warn)(f"deps={provider}: {exc.message}")
+            healthy = healthy and not chosen
             continue
         versions = ", ".join(f"{name} {version}" for name, version in found.versions.items())
         ctx.log.ok(f"deps={provider}: {versions}; libraries {' '.join(found.libraries)}")
@@ -77,8 +89,10 @@ def report_providers(ctx: BuildContext, tools: toolchain.Toolchain | None) -> No
             cached = "cached" if source_archive_cached(ctx, pin) else "to download"
             ctx.log.info(f"deps=source: {pin.name} {pin.version} not built yet (source archive {cached})")
         if assembler_missing(pin, tools):
-            ctx.log.warn(f"deps=source: no {' or '.join(pin.simd_assemblers)}: {pin.name} would build without SIMD")
+            ctx.log.warn(f"deps=source: no {' or '.join(pin.simd_assemblers)}: {pin.name} would build without SIMD "
+                         "(JPEG decoding several times slower); install nasm before building")
     report_prebuilt(ctx)
+    return healthy
 
 
 def report_prebuilt(ctx: BuildContext) -> None:
@@ -101,10 +115,27 @@ def linux_dependencies(extension: Path) -> list[tuple[str, str]]:
     return [(match.group(1), match.group(2)) for match in map(LDD_LINE.match, output.splitlines()) if match]
 
 
+def check_python(python: Path) -> None:
+    """--python names an interpreter that runs: one clear error before any report otherwise."""
+    if not python.exists():
+        raise BuildError(f"--python {python}: no such file.", "Name a Python interpreter, e.g. --python "
+                         f"{Path('.venv', 'Scripts' if os.name == 'nt' else 'bin', 'python')}.")
+    if python.is_dir():
+        raise BuildError(f"--python {python} is a folder, not a Python interpreter.",
+                         f"Name the interpreter inside it, e.g. {python / ('python.exe' if os.name == 'nt' else 'bin/python')}.")
+
+
 def report_installed(ctx: BuildContext, python: Path) -> bool:
     """Returns False if the installed ffcv's extension has a library the system cannot find."""
-    found = json.loads(subprocess.run([str(python), "-c", FIND_FFCV], capture_output=True, text=True,
-                                      check=True).stdout)
+    try:
+        result = subprocess.run([str(python), "-c", FIND_FFCV], capture_output=True, text=True, timeout=120)
+        found = json.loads(result.stdout) if result.returncode == 0 else None
+    except (OSError, subprocess.SubprocessError, ValueError) as exc:
+        raise BuildError(f"--python {python} did not run as a Python interpreter ({exc}).") from exc
+    if not isinstance(found, dict):
+        tail = " ".join((result.stdout + result.stderr).strip().splitlines()[-2:])
+        raise BuildError(f"--python {python} did not run as a Python interpreter (exit code {result.returncode}"
+                         + (f": {tail}" if tail else "") + ").")
     if not found["package"]:
         ctx.log.info(f"installed ffcv: none in {python} (Python {found['python']})")
         return True
@@ -114,6 +145,7 @@ def report_installed(ctx: BuildContext, python: Path) -> bool:
         ctx.log.error(f"installed ffcv at {package} has no _libffcv extension")
         return False
     ctx.log.info(f"installed ffcv: {package} (Python {found['python']}), extension {extensions[0].name}")
+    report_record(ctx, found.get("record"))
     healthy = True
     if extensions[0].suffix == ".pyd":
         from .verify import WindowsSystem, pe_imports, pe_machine
@@ -138,8 +170,26 @@ def report_installed(ctx: BuildContext, python: Path) -> bool:
     return healthy
 
 
+def report_record(ctx: BuildContext, record: dict | None) -> None:
+    """What the installed wheel's build record says about how it was built (SIMD above all)."""
+    if not record:
+        ctx.log.info("  build record: none (not built by ffcv-wheels)")
+        return
+    libraries = ", ".join(f"{name} {version}" for name, version in record.get("libraries", {}).items())
+    ctx.log.info(f"  build record: provider {record.get('provider')} ({libraries}), {record.get('compiler')}")
+    for name, built in record.get("simd", {}).items():
+        if built:
+            ctx.log.ok(f"  {name}: built with SIMD")
+        else:
+            ctx.log.warn(f"  {name}: built WITHOUT SIMD (no nasm at build time): JPEG decoding is several times "
+                         "slower; rebuild the wheel with nasm installed")
+
+
 def doctor(ctx: BuildContext, python: Path) -> int:
+    """0 if a build with these settings can run here and the installed ffcv (if any) finds its libraries."""
+    check_python(python)
     report_python(ctx)
     tools = report_toolchain(ctx)
-    report_providers(ctx, tools)
-    return 0 if report_installed(ctx, python) else 1
+    providers = report_providers(ctx, tools)
+    installed = report_installed(ctx, python)
+    return 0 if tools is not None and providers and installed else 1

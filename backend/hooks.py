@@ -10,6 +10,7 @@ from .deps.source import source_needs_network
 from .errors import BuildError
 from .windows_python import windows_python_needs_network
 from .log import Log
+from .signals import EXIT_CODE, Terminated, terminate_by_exception
 
 T = TypeVar("T")
 
@@ -17,10 +18,14 @@ T = TypeVar("T")
 def _run(config_settings: Mapping[str, Any] | None, action: Callable[[BuildContext], T]) -> T:
     log = Log()
     try:
-        return action(pipeline.make_context(config_settings, log=log))
+        with terminate_by_exception():
+            return action(pipeline.make_context(config_settings, log=log))
     except BuildError as exc:
         log.error(str(exc))
         raise SystemExit(1) from None
+    except Terminated as exc:
+        log.error(f"Stopped by {exc.name}; its downloads and temporary folders were removed.")
+        raise SystemExit(EXIT_CODE) from None
 
 
 def _network_requirements(ctx: BuildContext) -> list[str]:

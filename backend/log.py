@@ -9,6 +9,9 @@ from typing import Iterator, TextIO
 
 _COLOURS = {"INFO": "\033[36m", "-OK-": "\033[32m", "WARN": "\033[33m", "ERROR": "\033[31m"}
 _RESET = "\033[0m"
+# A download still running after this many seconds gets a line with its rate this often (not on a terminal,
+# where the one line is redrawn): a slow transfer shows that it moves.
+PROGRESS_INTERVAL = 15.0
 
 
 def colour_wanted(stream: TextIO, environ: dict[str, str] | None = None) -> bool:
@@ -58,26 +61,36 @@ class Log:
 
 
 class Progress:
-    """Download progress: a rewritten line on a terminal, a line per quarter otherwise."""
+    """Download progress: a rewritten line on a terminal; otherwise a line per quarter, and a line with the
+    rate every PROGRESS_INTERVAL seconds for a slow download."""
 
     def __init__(self, log: Log, label: str, total: int | None) -> None:
         self.log, self.label, self.total = log, label, total
         self.done = 0
         self._next_quarter = 1
         self._last_draw = 0.0
+        self._start = self._last_line = time.monotonic()
 
     def update(self, amount: int) -> None:
         self.done += amount
+        now = time.monotonic()
         if self.log.colour:
-            now = time.monotonic()
             if now - self._last_draw > 0.1:
                 self._last_draw = now
-                self.log.stream.write(f"\r[INFO] {self.label}: {self._text()}")
+                self.log.stream.write(f"\r[INFO] {self.label}: {self._text()}, {self._rate(now)}")
                 self.log.stream.flush()
-        elif self.total:
+            return
+        quarter_line = False
+        if self.total:
             while self._next_quarter <= 4 and self.done * 4 >= self.total * self._next_quarter:
-                self.log.info(f"{self.label}: {self._text()}")
                 self._next_quarter += 1
+                quarter_line = True
+        if quarter_line:
+            self._last_line = now
+            self.log.info(f"{self.label}: {self._text()}")
+        elif now - self._last_line >= PROGRESS_INTERVAL:
+            self._last_line = now
+            self.log.info(f"{self.label}: {self._text()}, {self._rate(now)} (slow)")
 
     def finish(self) -> None:
         if self.log.colour:
@@ -85,7 +98,17 @@ class Progress:
             self.log.stream.flush()
 
     def _text(self) -> str:
-        done_kb = self.done // 1024
         if self.total:
-            return f"{done_kb} of {self.total // 1024} KiB ({100 * self.done // self.total}%)"
-        return f"{done_kb} KiB"
+            return f"{_size(self.done)} of {_size(self.total)} ({100 * self.done // self.total}%)"
+        return _size(self.done)
+
+    def _rate(self, now: float) -> str:
+        return f"{_size(int(self.done / max(now - self._start, 1e-3)))}/s"
+
+
+def _size(count: int) -> str:
+    if count < 1024:
+        return f"{count} bytes"
+    if count < 1024 * 1024:
+        return f"{count // 1024} KiB"
+    return f"{count / (1024 * 1024):.1f} MiB"

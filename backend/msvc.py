@@ -1,7 +1,8 @@
-"""MSVC on Windows: find Visual Studio with vswhere, run vcvarsall.bat once, capture its environment.
+"""MSVC on Windows: find Visual Studio with vswhere, run vcvarsall.bat once, capture what it changes.
 
-The captured environment is cached per installation, version and architecture. An already activated
-developer shell is used as it is. setuptools is told to trust the environment (DISTUTILS_USE_SDK=1).
+What vcvarsall changed is cached per installation, version and architecture, and applied to the environment
+of each later build. An already activated developer shell is used as it is. setuptools is told to trust the
+environment (DISTUTILS_USE_SDK=1).
 """
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ VC_COMPONENTS = {"x64": "Microsoft.VisualStudio.Component.VC.Tools.x86.x64",
 WHEEL_PLATFORMS = {"x64": "win_amd64", "arm64": "win_arm64"}
 LIB_MACHINES = {"x64": "X64", "arm64": "ARM64"}  # lib.exe /machine:
 CMAKE_PROCESSORS = {"x64": "AMD64", "arm64": "ARM64"}  # CMAKE_SYSTEM_PROCESSOR as Windows reports it
+# CMake's compilers under the Ninja generator, named as Pillow's winbuild does: cl.exe from vcvarsall's PATH.
+CMAKE_COMPILER_ARGS = ("-DCMAKE_C_COMPILER=cl.exe", "-DCMAKE_CXX_COMPILER=cl.exe")
 INSTALL_HINT = ("Install the Visual Studio Build Tools with the C++ workload, e.g.\n"
                 "  winget install Microsoft.VisualStudio.2022.BuildTools --override "
                 "\"--add Microsoft.VisualStudio.Workload.VCTools --includeRecommended --passive\"")
@@ -105,42 +108,141 @@ def parse_set_output(text: str) -> dict[str, str]:
     return environment
 
 
-def capture_vcvarsall(installation: Installation, argument: str, environ: dict[str, str]) -> dict[str, str]:
+# Printed between the two `set` listings of one cmd.exe run: before vcvarsall.bat, and after it.
+SNAPSHOT_MARKER = "ffcv-wheels: vcvarsall.bat runs here"
+CACHE_SCHEMA = 2  # 1 kept the whole captured environment; 2 keeps what vcvarsall changed
+
+
+def vcvarsall_command_line(shell: str, vcvarsall: PureWindowsPath, argument: str) -> str:
+    """cmd.exe's command line, as one string. /s: cmd strips the outer quotes and runs the rest as it is, so the
+    quoted vcvarsall path keeps its spaces and parentheses (C:\\Program Files (x86)\\...). /u: cmd's own
+    output (`set`) is UTF-16-LE, as setuptools reads it: every character of a value survives, where the ANSI
+    code page would turn a user folder's 'Ł' or CJK name into '?'. /d: no AutoRun commands of the user's."""
+    inner = f'set && echo {SNAPSHOT_MARKER} && call "{vcvarsall}" {argument} >nul 2>&1 && set'
+    return f'"{shell}" /d /s /u /c "{inner}"'
+
+
+def run_command_line(command_line: str, environ: dict[str, str]) -> subprocess.CompletedProcess[bytes]:
+    # One string goes to CreateProcess as it is. A list would go through subprocess.list2cmdline, which writes the
+    # inner quotes as \" - cmd.exe does not know that escape, `call` fails and MSVC is never set up.
+    return subprocess.run(command_line, capture_output=True, env=environ, timeout=300)
+
+
+@dataclass(frozen=True)
+class Extension:
+    """A value vcvarsall.bat built around the caller's value of a variable: 'Path' is its folders, the caller's
+    PATH, then a few more; __VSCMD_PREINIT_PATH is the caller's PATH itself."""
+
+    head: str
+    source: str  # the caller's variable whose value goes between (PATH, INCLUDE, ...)
+    tail: str
+
+
+@dataclass(frozen=True)
+class VcvarsChanges:
+    """What vcvarsall.bat changed in the environment it ran in: variables it set (new, or replaced whole), and
+    variables it built around a value of the caller's, stored without that value."""
+
+    values: dict[str, str]
+    extended: dict[str, Extension]
+
+    def to_json(self) -> dict[str, object]:
+        return {"schema": CACHE_SCHEMA, "set": self.values,
+                "extended": {name: [e.head, e.source, e.tail] for name, e in self.extended.items()}}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "VcvarsChanges":
+        if data.get("schema") != CACHE_SCHEMA:
+            raise ValueError(f"cache schema {data.get('schema')!r}")
+        return cls(values=dict(data["set"]), extended={name: Extension(*map(str, entry))
+                                                       for name, entry in data["extended"].items()})
+
+
+def _around(value: str, inner: str | None) -> tuple[str, str] | None:
+    """(head, tail) if `value` is head + inner + tail with `inner` as whole entries of a ';' list: 'X=1'
+    becoming 'X=10' is a new value, not an extension."""
+    at = value.find(inner) if inner else -1
+    if at < 0 or inner is None:
+        return None
+    head, tail = value[:at], value[at + len(inner):]
+    return (head, tail) if (not head or head.endswith(";")) and (not tail or tail.startswith(";")) else None
+
+
+def environment_changes(before: dict[str, str], after: dict[str, str]) -> VcvarsChanges:
+    """The difference of two `set` listings of the same cmd.exe run (names compared without case, as Windows
+    does). A value that holds the caller's value of the same variable, or the caller's PATH, is stored as the
+    text around it, never the caller's value itself: a later run rebuilds it from its own caller's."""
+    old = {name.upper(): value for name, value in before.items()}
+    values: dict[str, str] = {}
+    extended: dict[str, Extension] = {}
+    for name, value in after.items():
+        previous = old.get(name.upper())
+        if previous == value:
+            continue
+        for source in dict.fromkeys([name.upper(), "PATH"]):
+            around = _around(value, old.get(source))
+            if around:
+                extended[name] = Extension(around[0], source, around[1])
+                break
+        else:
+            values[name] = value
+    return VcvarsChanges(values, extended)
+
+
+def split_snapshots(text: str) -> tuple[dict[str, str], dict[str, str]] | None:
+    """The `set` listings before and after vcvarsall.bat; None if the run stopped before the marker."""
+    lines = text.splitlines()
+    marks = [i for i, line in enumerate(lines) if line.strip() == SNAPSHOT_MARKER]
+    if not marks:
+        return None
+    return (parse_set_output("\n".join(lines[:marks[0]])), parse_set_output("\n".join(lines[marks[0] + 1:])))
+
+
+def capture_vcvarsall(installation: Installation, argument: str, environ: dict[str, str]) -> VcvarsChanges:
     vcvarsall = PureWindowsPath(installation.path, "VC", "Auxiliary", "Build", "vcvarsall.bat")
     shell = environ.get("COMSPEC", "cmd.exe")
-    command = f'call "{vcvarsall}" {argument} >nul 2>&1 && set'
-    result = subprocess.run([shell, "/d", "/s", "/c", command], capture_output=True, env=environ, timeout=300)
-    text = result.stdout.decode("mbcs" if os.name == "nt" else "utf-8", "replace")
-    environment = parse_set_output(text)
-    if result.returncode != 0 or "VCToolsInstallDir" not in environment:
+    result = run_command_line(vcvarsall_command_line(shell, vcvarsall, argument), environ)
+    snapshots = split_snapshots(result.stdout.decode("utf-16-le", "replace"))
+    changes = environment_changes(*snapshots) if snapshots else VcvarsChanges({}, {})
+    if result.returncode != 0 or not any(name.upper() == "VCTOOLSINSTALLDIR" for name in changes.values):
         raise BuildError(f"{vcvarsall} {argument} did not set up MSVC (exit code {result.returncode}).",
                          "Repair the Visual Studio installation, or build from a Developer Command Prompt.")
-    return environment
+    return changes
 
 
-def cached_capture(installation: Installation, argument: str, environ: dict[str, str], cache_dir: Path) -> dict[str, str]:
-    """vcvarsall's environment, captured once per installation, version and architecture."""
-    key = hashlib.sha256(json.dumps([installation.path, installation.version, argument]).encode()).hexdigest()[:16]
+def cached_capture(installation: Installation, argument: str, environ: dict[str, str],
+                   cache_dir: Path) -> VcvarsChanges:
+    """What vcvarsall changes, captured once per installation, version and architecture. Only its changes are
+    kept (CI caches this folder): nothing of the caller's own environment, which the next run brings itself."""
+    key = hashlib.sha256(json.dumps([CACHE_SCHEMA, installation.path, installation.version,
+                                     argument]).encode()).hexdigest()[:16]
     cached = cache_dir / "msvc" / f"vcvars-{key}.json"
     if cached.is_file():
-        return json.loads(cached.read_text(encoding="utf-8"))
-    environment = capture_vcvarsall(installation, argument, environ)
+        try:
+            return VcvarsChanges.from_json(json.loads(cached.read_text(encoding="utf-8")))
+        except (ValueError, KeyError, TypeError, IndexError):
+            pass  # unreadable: captured again and replaced
+    changes = capture_vcvarsall(installation, argument, environ)
     cached.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(dir=cached.parent, suffix=".part")
     with os.fdopen(handle, "w", encoding="utf-8") as out:
-        json.dump(environment, out)
+        json.dump(changes.to_json(), out)
     os.replace(temp, cached)
-    return environment
+    return changes
 
 
-def merge_environment(environ: dict[str, str], captured: dict[str, str]) -> dict[str, str]:
-    """Windows variable names ignore case, and `set` prints them as Windows keeps them ('Path=...'), while
-    os.environ on Windows spells them in capitals ('PATH'). A captured variable replaces the caller's one of
-    the same name in any case, under the caller's spelling; a new PATH is named PATH, the name looked up here."""
+def apply_changes(environ: dict[str, str], changes: VcvarsChanges) -> dict[str, str]:
+    """The caller's environment with vcvarsall's changes. Windows variable names ignore case, and `set` prints
+    them as Windows keeps them ('Path=...'), while os.environ on Windows spells them in capitals ('PATH'). A
+    variable replaces the caller's one of the same name in any case, under the caller's spelling; a new PATH is
+    named PATH, the name looked up here. An extended one is rebuilt around the caller's current value."""
     spelling = {"PATH": "PATH", **{name.upper(): name for name in environ}}
     merged = dict(environ)
-    for name, value in captured.items():
+    for name, value in changes.values.items():
         merged[spelling.get(name.upper(), name)] = value
+    for name, extension in changes.extended.items():
+        source = spelling.get(extension.source.upper(), extension.source)
+        merged[spelling.get(name.upper(), name)] = extension.head + environ.get(source, "") + extension.tail
     return merged
 
 
@@ -183,7 +285,7 @@ def msvc_environment(environ: dict[str, str], target: str, host: str, cache_dir:
         if not found:
             raise BuildError(f"No Visual Studio installation has the C++ tools for {target} "
                              f"({VC_COMPONENTS[target]}).", INSTALL_HINT)
-        environment = merge_environment(
+        environment = apply_changes(
             environ, cached_capture(found[0], vcvarsall_argument(host, target), environ, cache_dir))
     check_link_exe(environment)
     # setuptools then uses the activated compiler instead of looking for one itself.

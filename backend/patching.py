@@ -48,7 +48,15 @@ def apply_series(tree: Path, patch_dir: Path, log: Log) -> list[AppliedPatch]:
     import patch_ng
 
     applied = []
-    for patch_file in patch_series(patch_dir):
+    series = patch_series(patch_dir)
+    seen: dict[str, Path] = {}
+    for patch_file in series:  # before anything is applied: a copy would be "applied" (no-op) and recorded twice
+        digest = hashlib.sha256(patch_file.read_bytes()).hexdigest()
+        if digest in seen:
+            raise BuildError(f"{patch_file.name} is a copy of {seen[digest].name} in {patch_dir}.",
+                             "Remove the copy: each change is one patch.")
+        seen[digest] = patch_file
+    for patch_file in series:
         text = patch_file.read_text(encoding="utf-8")
         subject = patch_subject(text)
         if not subject:
@@ -65,6 +73,12 @@ def apply_series(tree: Path, patch_dir: Path, log: Log) -> list[AppliedPatch]:
         finally:
             patch_logger.removeHandler(collector)
             patch_logger.setLevel(old_level)
+        already = [message for message in collector.messages if message.startswith("already patched")]
+        if ok and already:
+            raise BuildError(f"Patch {patch_file.name} changes nothing: {tree.name} already has its changes "
+                             f"({'; '.join(' '.join(m.split()) for m in already)}).",
+                             "Another patch of the series makes the same change (or upstream does now): "
+                             "remove one.")
         if not ok:
             details = "\n".join(f"  {message}" for message in collector.messages) or "  (not a valid patch)"
             raise BuildError(f"Patch {patch_file.name} does not apply to {tree.name}:\n{details}",

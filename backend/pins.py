@@ -137,10 +137,13 @@ def pinned_downloads(pins: Pins) -> list[dict[str, str]]:
         entries += [{"what": f"{name} {entry['version']} (source)", "file": a["filename"], "sha256": a["sha256"],
                      "from": f"package index, project {a['project']}, folder {a['subdir']}",
                      "provenance": a.get("provenance", "")} for a in entry["archives"]]
-    python = pins.data["windows"]["python"]
-    entries.append({"what": f"Windows CPython {python['version']} (cross builds, Wine tests)",
-                    "file": python["filename"], "sha256": python["sha256"],
-                    "from": f"package index, project {python['project']}", "provenance": python.get("provenance", "")})
+    pythons = pins.data["windows"]["python"]
+    for series, python in pythons["builds"].items():
+        use = "cross builds, Wine tests" if series == pythons["default"] else "Wine rehearsal of the backend"
+        entries.append({"what": f"Windows CPython {python['version']} ({use})",
+                        "file": python["filename"], "sha256": python["sha256"],
+                        "from": f"package index, project {python['project']}",
+                        "provenance": python.get("provenance", "")})
     for name, entry in pins.data.get("prebuilt", {}).items():
         entries.append({"what": f"{name} {entry['version']} (prebuilt, official release)", "file": entry["filename"],
                         "sha256": entry["sha256"], "from": entry["url"], "provenance": entry["provenance"]})

@@ -11,6 +11,7 @@ from typing import Any, Iterator, Mapping
 from . import build, deps, repair, toolchain, upstream
 from .archive import extract_sdist
 from .context import BuildContext
+from .errors import BuildError
 from .log import Log
 from .patching import AppliedPatch, apply_series
 from .pins import Pins
@@ -42,22 +43,57 @@ def patched_tree(ctx: BuildContext, work: Path) -> tuple[Path, Path, list[Applie
     return sdist, tree, applied
 
 
+def _output_error(directory: Path, exc: OSError) -> BuildError:
+    return BuildError(f"Cannot write to the output folder {directory}: {exc.strerror or exc}"
+                      + (f" ({exc.filename})" if exc.filename and Path(exc.filename) != directory else "") + ".",
+                      "Give a writable output folder (python -m build --outdir DIR, pip wheel -w DIR), or fix "
+                      "its permissions.")
+
+
+def check_output_folder(directory: Path) -> None:
+    """Before any work: the folder the result goes to can be made and takes files (found out only after
+    the whole build otherwise)."""
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        handle, probe = tempfile.mkstemp(prefix=".ffcv-wheels-write-test.", dir=directory)
+        os.close(handle)
+        os.unlink(probe)
+    except OSError as exc:
+        raise _output_error(directory, exc) from exc
+
+
+def note_cache_in_project(ctx: BuildContext) -> None:
+    """A relative cache-dir is resolved against the folder the build runs in, which pip makes the project
+    folder: say so rather than fill the checkout silently."""
+    cache = ctx.settings.cache_dir
+    if cache is not None and (cache == ctx.project_dir or ctx.project_dir in cache.parents):
+        ctx.log.warn(f"cache-dir is {cache}, inside the project folder (a relative cache-dir is resolved against "
+                     "the folder the build runs in). Give an absolute path to keep the cache elsewhere.")
+
+
 def place_atomically(source: Path, directory: Path) -> Path:
     """Copy into `directory` under a temporary name, then rename: no half-written file is ever visible."""
-    directory.mkdir(parents=True, exist_ok=True)
     final = directory / source.name
-    handle, temp_name = tempfile.mkstemp(prefix=f".{source.name}.", dir=directory)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        handle, temp_name = tempfile.mkstemp(prefix=f".{source.name}.", dir=directory)
+    except OSError as exc:
+        raise _output_error(directory, exc) from exc
     os.close(handle)
     try:
         shutil.copyfile(source, temp_name)
         os.chmod(temp_name, 0o644)  # mkstemp makes it private
         os.replace(temp_name, final)
+    except OSError as exc:
+        raise _output_error(directory, exc) from exc
     finally:
         Path(temp_name).unlink(missing_ok=True)
     return final
 
 
 def build_wheel(ctx: BuildContext, wheel_directory: Path) -> str:
+    check_output_folder(wheel_directory)
+    note_cache_in_project(ctx)
     with work_dir() as work:
         _, tree, applied = patched_tree(ctx, work)
         with ctx.log.stage("toolchain"):
@@ -74,6 +110,9 @@ def build_wheel(ctx: BuildContext, wheel_directory: Path) -> str:
             verify_wheel(ctx, repaired.wheel, repaired=repaired.tool != "none")
         final = place_atomically(repaired.wheel, wheel_directory)
     ctx.log.ok(f"built {final.name} ({final.stat().st_size // 1024} KiB)")
+    slow = deps.simd_warning(native)
+    if slow:  # said again last, where it cannot scroll away with the compiler's output
+        ctx.log.warn(slow)
     return final.name
 
 

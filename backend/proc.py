@@ -48,6 +48,14 @@ def run_tool(args: Sequence[str], log: Log, what: str, *, cwd: Path | None = Non
             if verbose:
                 log.stream.write(f"    {lines[-1]}\n")
         code = process.wait()
+    except BaseException:
+        # Stopped (SIGTERM, Ctrl-C): the tool must not go on writing into folders being removed.
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        raise
     finally:
         done.set()
     output = "\n".join(lines)

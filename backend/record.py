@@ -125,6 +125,7 @@ def record_files(ctx: "BuildContext", applied: list["AppliedPatch"], native: "Na
         "patches": [vars(patch) for patch in applied],
         "provider": native.provider,
         "libraries": native.versions,
+        "simd": native.simd,
         "link": {"libraries": native.libraries, "library_dirs": native.library_dirs,
                  "static": [Path(item).name for item in native.extra_objects]},
         "compiler": tools.version,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import build
 from .context import BuildContext
-from .pipeline import patched_tree, work_dir
+from .pipeline import check_output_folder, patched_tree, work_dir
 
 INCLUDED = ("pyproject.toml", "README.md", "LICENSE", "backend", "patches", "vendor_scripts")
 
@@ -38,6 +38,7 @@ def build_sdist(ctx: BuildContext, sdist_directory: Path) -> str:
     pin = ctx.upstream
     base = f"{pin.project}-{pin.version}"
     mtime = int(os.environ.get("SOURCE_DATE_EPOCH", "315532800"))
+    check_output_folder(sdist_directory)
     with work_dir() as work:
         upstream_file, tree, _ = patched_tree(ctx, work)
         with ctx.log.stage("metadata"):

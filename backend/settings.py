@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import sys
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -16,6 +17,9 @@ from .errors import BuildError
 ENV_PREFIX = "FFCV_BUILD_"
 PROVIDERS = ("pkg-config", "dirs", "source", "conda", "prebuilt", "vcpkg")
 TOOLCHAINS = ("native", "zig")
+# The wheel spec's build tag: a number, then optionally letters, digits, '_' or '.'; never '-', which
+# separates the parts of a wheel's file name.
+BUILD_TAG = re.compile(r"[0-9]+[A-Za-z0-9_.]*")
 
 
 def _setting(default: Any, kind: str, meaning: str, choices: tuple[str, ...] = (), shown_default: str = "") -> Any:
@@ -61,8 +65,8 @@ class Settings:
                                   "`toolchain=zig`", shown_default="this Python's platform; `win_amd64` with zig")
     repair: bool = _setting(True, "bool", "bundle the libraries the extension loads into the wheel (auditwheel, "
                             "delocate, delvewheel); `false` hands back the raw wheel, for a repair step of your own")
-    build_tag: str | None = _setting(None, "str", "wheel build tag, starting with a digit, so a rebuild replaces "
-                                     "an older wheel")
+    build_tag: str | None = _setting(None, "str", "wheel build tag, so a rebuild replaces an older wheel: a "
+                                     "number, then optionally letters, digits, `_` or `.` (e.g. `1`, `2rebuild`)")
     abi3: bool = _setting(True, "bool", "build for CPython's stable ABI: one `cp310-abi3` wheel")
     verbose: bool = _setting(False, "bool", "show the compiler's and the repair tool's output")
 
@@ -105,11 +109,19 @@ def _suggest(key: str, known: list[str]) -> str:
     return f" Did you mean '{close[0]}'?" if close else ""
 
 
-def _parse(option: Option, raw: Any, source: str) -> Any:
+def _absolute(text: str, base: Path) -> Path:
+    # Resolved once, here: messages show where a path really points, and no later chdir changes it.
+    return Path(os.path.normpath(base / Path(text).expanduser()))
+
+
+def _parse(option: Option, raw: Any, source: str, base: Path | None = None) -> Any:
+    """`base`: what relative paths are relative to (the project folder for pyproject.toml, else the
+    current folder)."""
     where = f"setting '{option.key}' ({source})"
+    base = Path.cwd() if base is None else base
     if option.kind == "paths":
         items = raw if isinstance(raw, (list, tuple)) else str(raw).split(os.pathsep)
-        return tuple(Path(item).expanduser() for item in items if str(item))
+        return tuple(_absolute(str(item), base) for item in items if str(item))
     if option.kind == "names":
         items = raw if isinstance(raw, (list, tuple)) else str(raw).replace(",", " ").split()
         return tuple(str(item).strip() for item in items if str(item).strip())
@@ -127,10 +139,11 @@ def _parse(option: Option, raw: Any, source: str) -> Any:
         raise BuildError(
             f"{where} must be one of {', '.join(option.choices)}, not {text!r}."
             + _suggest(text, list(option.choices)))
-    if option.key == "build-tag" and not (text[:1].isdigit()):
-        raise BuildError(f"{where} must start with a digit (wheel build tags do), not {text!r}.")
+    if option.key == "build-tag" and not BUILD_TAG.fullmatch(text):
+        raise BuildError(f"{where} is not a wheel build tag: {text!r}. A build tag starts with a digit, followed "
+                         "by letters, digits, '_' or '.' only (no '-').", "For example: 1, 2, 2rebuild, 20250101.1")
     if option.kind == "path":
-        return Path(text).expanduser()
+        return _absolute(text, base)
     return text
 
 
@@ -179,8 +192,9 @@ def load_settings(
 
     values: dict[str, Any] = {}
     for source, layer in layers:
+        base = project_dir if source == "pyproject.toml" else Path.cwd()
         for key, raw in layer.items():
-            values[_BY_KEY[key].attr] = _parse(_BY_KEY[key], raw, source)
+            values[_BY_KEY[key].attr] = _parse(_BY_KEY[key], raw, source, base)
     settings = Settings(**values)
     if settings.deps == "dirs" and not settings.include_dirs:
         raise BuildError("deps=dirs needs include-dirs (and usually library-dirs).",

@@ -45,6 +45,9 @@ class Toolchain:
     cross: CrossTarget | None = None
     # Folders with the compiler's runtime DLLs for the target (MSVC's msvcp140.dll), for the repair step.
     runtime_dirs: list[str] = field(default_factory=list)
+    # CMake options naming this compiler (deps=source). MSVC's cl is named outright: with Ninja and no compiler
+    # given, CMake takes the first cc/gcc on PATH, and GitHub's Windows images have Strawberry Perl's gcc there.
+    cmake_args: list[str] = field(default_factory=list)
 
 
 def find_cxx(environ: dict[str, str]) -> str | None:
@@ -69,6 +72,10 @@ def detect(ctx: BuildContext, environ: dict[str, str] | None = None) -> Toolchai
         raise BuildError(f"target={ctx.settings.target} needs a cross toolchain.",
                          "Add -C toolchain=zig, or drop the target setting for a native build.")
     compiler = find_cxx(environ)
+    if compiler is None and environ.get("CXX"):
+        raise BuildError(f"CXX={environ['CXX']} names a compiler that is not on PATH.",
+                         "Install that compiler, set CXX to one that is installed (e.g. CXX=g++), or unset CXX "
+                         "to use c++, g++ or clang++ from PATH.")
     if compiler is None:
         raise BuildError("No C++ compiler found (looked for $CXX, c++, g++, clang++).",
                          "Install one: Debian/Ubuntu: apt-get install g++; Fedora: dnf install gcc-c++; "
@@ -103,7 +110,8 @@ def detect_msvc(ctx: BuildContext, environ: dict[str, str]) -> Toolchain:
         environment["SETUPTOOLS_EXT_SUFFIX"] = cross.extension_suffix
     ctx.log.info(f"toolchain: {version}" + (f" (cross build for {cross.wheel_platform})" if cross else ""))
     return Toolchain(name="msvc", compiler=cl, version=version, platform="windows", machine=target,
-                     env=environment, cross=cross, runtime_dirs=msvc.crt_redist_dirs(environment, target))
+                     env=environment, cross=cross, runtime_dirs=msvc.crt_redist_dirs(environment, target),
+                     cmake_args=list(msvc.CMAKE_COMPILER_ARGS))
 
 
 def msvc_cross_target(ctx: BuildContext, target: str, environment: dict[str, str]) -> CrossTarget:

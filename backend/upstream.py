@@ -15,7 +15,7 @@ def needs_network(ctx: BuildContext) -> bool:
     pin = ctx.upstream
     if ctx.settings.upstream_sdist or ctx.settings.offline or ctx.bundled_sdist.is_file():
         return False
-    if any(path.name == pin.filename for path in ctx.settings.local_files):
+    if fetch.local_candidates(ctx, pin.filename):
         return False
     return not fetch.is_cached(ctx, CACHE_KIND, pin.filename, pin.sha256)
 
@@ -25,6 +25,12 @@ def upstream_sdist(ctx: BuildContext) -> Path:
     pin, log = ctx.upstream, ctx.log
     if ctx.settings.upstream_sdist is not None:
         local = ctx.settings.upstream_sdist
+        if local.is_dir():
+            inside = local / pin.filename
+            raise BuildError(f"upstream-sdist {local} is a folder; it names the sdist file itself.",
+                             f"Use -C upstream-sdist={inside}" + ("" if inside.is_file() else
+                                                                  f" (the pinned file, {pin.filename})") +
+                             f", or -C local-files={local} to take it from the folder.")
         if not local.is_file():
             raise BuildError(f"upstream-sdist {local} does not exist.")
         download.verify_file(local, pin.sha256)

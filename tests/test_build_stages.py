@@ -39,7 +39,7 @@ def test_compiler_error_shows_the_compiler_output_and_leaves_nothing(ctx_with_sd
         monkeypatch.setenv(variable, "-include /nonexistent/ffcv-test-header.h")
     out = tmp_path / "out"
     with pytest.raises(BuildError) as error:
-        pipeline.build_wheel(ctx_with_sdist({"repair": "false"}), out)
+        pipeline.build_wheel(ctx_with_sdist({"repair": "false", "deps": "pkg-config"}), out)
     text = str(error.value)
     assert "compile (setuptools) failed" in text
     assert "/nonexistent/ffcv-test-header.h" in text  # the compiler's own message
@@ -47,7 +47,8 @@ def test_compiler_error_shows_the_compiler_output_and_leaves_nothing(ctx_with_sd
 
 
 def test_missing_compiler_is_named(ctx_with_sdist, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CXX", str(tmp_path / "no-such-c++"))
+    monkeypatch.delenv("CXX", raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path))  # no c++, g++ or clang++ anywhere
     with pytest.raises(BuildError, match="No C\\+\\+ compiler found") as error:
         pipeline.build_wheel(ctx_with_sdist(), tmp_path / "out")
     assert "apt-get install g++" in str(error.value)
@@ -61,6 +62,8 @@ def test_metadata_needs_no_native_libraries(ctx_with_sdist, tmp_path: Path, monk
     metadata = (tmp_path / "meta" / name / "METADATA").read_text()
     assert "Name: ffcv" in metadata and "Version: 1.0.2" in metadata
     assert "Requires-Dist: torch" in metadata
+    # OpenCV's headless build: the GUI one's cv2 needs libGL.so.1, absent from slim containers (patch 0004).
+    assert "Requires-Dist: opencv-python-headless\n" in metadata and "Requires-Dist: opencv-python\n" not in metadata
 
 
 def test_metadata_is_utf8_whatever_the_locale(ctx_with_sdist, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -75,7 +78,7 @@ def test_metadata_is_utf8_whatever_the_locale(ctx_with_sdist, tmp_path: Path, mo
 
 
 def test_verification_catches_a_wheel_that_needs_system_libraries(ctx_with_sdist, tmp_path: Path) -> None:
-    name = pipeline.build_wheel(ctx_with_sdist({"repair": "false"}), tmp_path / "out")
+    name = pipeline.build_wheel(ctx_with_sdist({"repair": "false", "deps": "pkg-config"}), tmp_path / "out")
     closure = linux_closure(tmp_path / "out" / name, manylinux_system_libraries("x-manylinux_2_35_x86_64.whl"))
     (extension,) = [libs for path, libs in closure.items() if "_libffcv" in path]
     assert {"libopencv_core.so.406", "libopencv_imgproc.so.406", "libturbojpeg.so.0"} <= set(extension)
@@ -96,14 +99,16 @@ def test_build_requirements_follow_the_settings(upstream_sdist: Path, tmp_path: 
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(Path(__file__).resolve().parent.parent)
     monkeypatch.setenv("FFCV_BUILD_CACHE_DIR", str(tmp_path / "empty"))
-    # Must download: pip's settings name the index.
-    assert hooks.get_requires_for_build_wheel({}) == ["pip"]
+    # Must download: pip's settings name the index. The default provider (source) downloads its library sources
+    # too, and needs CMake and Ninja.
+    source_tools = ["cmake>=3.24", "ninja>=1.11"]
+    assert hooks.get_requires_for_build_wheel({}) == [*source_tools, "pip"]
     assert hooks.get_requires_for_build_sdist({}) == ["pip"]
-    assert hooks.get_requires_for_build_wheel({"upstream-sdist": str(upstream_sdist)}) == []
-    assert hooks.get_requires_for_build_wheel({"offline": "true"}) == []
-    # The source provider downloads its library sources too, and needs CMake and Ninja.
-    source = hooks.get_requires_for_build_wheel({"upstream-sdist": str(upstream_sdist), "deps": "source"})
-    assert source == ["cmake>=3.24", "ninja>=1.11", "pip"]
+    assert hooks.get_requires_for_build_wheel({"upstream-sdist": str(upstream_sdist)}) == [*source_tools, "pip"]
+    assert hooks.get_requires_for_build_wheel({"offline": "true"}) == source_tools
+    system = {"upstream-sdist": str(upstream_sdist), "deps": "pkg-config"}
+    assert hooks.get_requires_for_build_wheel(system) == []
+    assert hooks.get_requires_for_build_wheel({"deps": "pkg-config"}) == ["pip"]
     # An MSVC cross build (-C target=win_arm64) reads python3.dll's exports with pefile.
     local = {"upstream-sdist": str(upstream_sdist), "deps": "dirs", "include-dirs": str(tmp_path)}
     assert hooks.get_requires_for_build_wheel({**local, "target": "win_arm64"}) == ["pefile>=2023.2.7"]

@@ -16,6 +16,8 @@ from backend.errors import BuildError
 from backend.log import Log
 from backend.toolchain import detect
 
+PKG_CONFIG = {"deps": "pkg-config"}  # not the default: these tests are about the system's libraries
+
 
 def resolve(ctx):
     return resolve_with_toolchain(ctx, detect(ctx))
@@ -44,7 +46,7 @@ def test_only_core_and_imgproc_of_opencv_are_linked() -> None:
 
 
 def test_system_pkg_config_gives_opencv4_and_turbojpeg(make_ctx) -> None:
-    deps = resolve(make_ctx())
+    deps = resolve(make_ctx(PKG_CONFIG))
     assert deps.provider == "pkg-config"
     assert set(deps.versions) == {"opencv", "turbojpeg"}
     assert any(d.endswith("opencv4") for d in deps.include_dirs)
@@ -64,7 +66,7 @@ def test_every_pc_flag_passes_through(make_ctx, tmp_path: Path, monkeypatch: pyt
     write_pc(pc, "libturbojpeg", "", f"-L{tmp_path}/lib -lturbojpeg", version="3.0.1")
     monkeypatch.setenv("PKG_CONFIG_LIBDIR", str(pc))
     monkeypatch.delenv("PKG_CONFIG_PATH", raising=False)
-    deps = resolve(make_ctx())
+    deps = resolve(make_ctx(PKG_CONFIG))
     assert deps.versions == {"opencv": "9.9.9", "turbojpeg": "3.0.1"}
     assert deps.define_macros == [("CV_TEST", "1")]
     assert "-fno-strict-aliasing" in deps.extra_compile_args
@@ -78,7 +80,7 @@ def test_missing_modules_are_named_with_install_hints(make_ctx, tmp_path: Path,
     monkeypatch.setenv("PKG_CONFIG_LIBDIR", str(tmp_path))
     monkeypatch.delenv("PKG_CONFIG_PATH", raising=False)
     with pytest.raises(BuildError) as error:
-        resolve(make_ctx())
+        resolve(make_ctx(PKG_CONFIG))
     text = str(error.value)
     assert "opencv (pkg-config opencv4)" in text and "turbojpeg (pkg-config libturbojpeg)" in text
     for hint in ("apt-get install libopencv-dev", "dnf install turbojpeg-devel", "brew install opencv",
@@ -88,7 +90,7 @@ def test_missing_modules_are_named_with_install_hints(make_ctx, tmp_path: Path,
 
 def test_missing_pkg_config_says_how_to_install_it(make_ctx, tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    ctx = make_ctx()
+    ctx = make_ctx(PKG_CONFIG)
     toolchain = detect(ctx)
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(BuildError, match="pkg-config is not installed") as error:
@@ -103,7 +105,7 @@ def test_headers_missing_from_a_pc_include_dir_are_named(make_ctx, tmp_path: Pat
     write_pc(pc, "libturbojpeg", "", "-lturbojpeg")
     monkeypatch.setenv("PKG_CONFIG_LIBDIR", str(pc))
     with pytest.raises(BuildError, match="opencv2/core.hpp"):
-        resolve(make_ctx())
+        resolve(make_ctx(PKG_CONFIG))
 
 
 def test_dirs_provider_with_system_folders(make_ctx) -> None:

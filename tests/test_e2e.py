@@ -1,4 +1,8 @@
-"""End to end: the real upstream sdist built by real frontends, installed in a fresh venv, FFCV run on real JPEGs."""
+"""End to end: the real upstream sdist built by real frontends, installed in a fresh venv, FFCV run on real JPEGs.
+
+The default build (`python -m build`, provider source) is shared with test_e2e_source.py, which checks its static
+linking; the tests here about the system's libraries (auditwheel's ffcv.libs, the dynamic loader, doctor) build
+with `-C deps=pkg-config`, the provider for distribution packagers."""
 from __future__ import annotations
 
 import json
@@ -15,20 +19,25 @@ from support.e2e import build_env, install_wheel, python_for, roundtrip, run
 
 
 @pytest.fixture(scope="module")
-def built(repo: Path, upstream_sdist: Path, shared_cache: Path,
-          tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """`python -m build`: our sdist, then the wheel built from that sdist (the README's main command)."""
-    out = tmp_path_factory.mktemp("dist")
-    result = run([sys.executable, "-m", "build", "--outdir", out], cwd=repo, env=build_env(shared_cache))
-    assert "[-OK-] built" in result.stdout + result.stderr
-    wheels, sdists = sorted(out.glob("*.whl")), sorted(out.glob("*.tar.gz"))
-    assert len(wheels) == 1 and len(sdists) == 1, sorted(out.iterdir())
-    return {"wheel": wheels[0], "sdist": sdists[0], "out": out}
+def built(default_build: dict) -> dict:
+    """`python -m build`: our sdist, then the wheel built from that sdist (the README's build command)."""
+    assert "[-OK-] built" in default_build["log"]
+    return default_build
 
 
 @pytest.fixture(scope="module")
-def runtime(runtime_venv: Path, built: dict[str, Path]) -> Path:
-    return install_wheel(runtime_venv, built["wheel"])
+def system_wheel(repo: Path, shared_cache: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel linking the system's OpenCV and TurboJPEG (-C deps=pkg-config), which auditwheel bundles."""
+    out = tmp_path_factory.mktemp("dist-system")
+    run([sys.executable, "-m", "build", "--wheel", "-C", "deps=pkg-config", "--outdir", out], cwd=repo,
+        env=build_env(shared_cache))
+    (wheel,) = out.glob("*.whl")
+    return wheel
+
+
+@pytest.fixture(scope="module")
+def runtime(runtime_venv: Path, system_wheel: Path) -> Path:
+    return install_wheel(runtime_venv, system_wheel)
 
 
 def test_sdist_is_ffcv_and_self_contained(built: dict[str, Path], upstream_sdist: Path) -> None:
@@ -45,25 +54,29 @@ def test_sdist_is_ffcv_and_self_contained(built: dict[str, Path], upstream_sdist
     assert "Name: ffcv" in pkg_info and "Version: 1.0.2" in pkg_info
 
 
-def test_sdist_and_wheel_pass_twine_and_check_wheel_contents(built: dict[str, Path]) -> None:
+def test_sdist_and_wheel_pass_twine_and_check_wheel_contents(built: dict[str, Path], system_wheel: Path) -> None:
     scripts = Path(sys.executable).parent
-    run([scripts / "twine", "check", "--strict", built["sdist"], built["wheel"]])
+    run([scripts / "twine", "check", "--strict", built["sdist"], built["wheel"], system_wheel])
     # ffcv.libs/ holds the bundled shared libraries, not Python modules (W010 is expected there).
-    run([scripts / "check-wheel-contents", "--toplevel", "ffcv,ffcv.libs", "--ignore", "W010", built["wheel"]])
+    run([scripts / "check-wheel-contents", "--toplevel", "ffcv,ffcv.libs", "--ignore", "W010", system_wheel])
 
 
-def test_wheel_from_sdist_builds_offline_with_empty_cache(built: dict[str, Path], tmp_path: Path) -> None:
+def test_wheel_from_sdist_builds_offline_with_empty_cache(built: dict[str, Path], system_wheel: Path,
+                                                         tmp_path: Path) -> None:
+    """Our sdist carries the upstream sdist; the source provider's library sources it does not (README: `python
+    -m backend fetch` caches them), so this offline build with an empty cache takes the system's libraries."""
     extract_sdist(built["sdist"], tmp_path)  # the backend's own extraction: no tarfile filters on old Pythons
     empty_cache = tmp_path / "empty-cache"
     env = build_env(empty_cache)
     env["FFCV_BUILD_OFFLINE"] = "true"
+    env["FFCV_BUILD_DEPS"] = "pkg-config"
     run([sys.executable, "-m", "build", "--wheel", "--outdir", tmp_path / "out"], cwd=tmp_path / "ffcv-1.0.2", env=env)
-    assert [p.name for p in (tmp_path / "out").glob("*.whl")] == [built["wheel"].name]
+    assert [p.name for p in (tmp_path / "out").glob("*.whl")] == [system_wheel.name]
     assert not (empty_cache / "upstream").exists()  # the bundled upstream sdist was used
 
 
-def test_wheel_is_abi3_manylinux_with_record_and_licence(built: dict[str, Path]) -> None:
-    wheel = built["wheel"]
+def test_wheel_is_abi3_manylinux_with_record_and_licence(system_wheel: Path) -> None:
+    wheel = system_wheel
     assert wheel.name.startswith("ffcv-1.0.2-cp310-abi3-manylinux_") and wheel.name.endswith("_x86_64.whl")
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
@@ -76,9 +89,11 @@ def test_wheel_is_abi3_manylinux_with_record_and_licence(built: dict[str, Path])
     assert [p["name"] for p in record["patches"]] == [p.name for p in patch_series(Path("patches/1.0.2"))]
     assert record["provider"] == "pkg-config" and record["repair"]["tool"] == "auditwheel"
     assert set(record["libraries"]) == {"opencv", "turbojpeg"}
+    assert record["simd"] == {}  # the system's libraries: built by the distribution, not by us
     assert sorted(record["repair"]["bundled"]) == sorted(n for n in names if n.startswith("ffcv.libs/"))
-    for requirement in ("numpy", "Pillow", "torch", "numba"):
-        assert f"Requires-Dist: {requirement}" in metadata
+    for requirement in ("numpy", "Pillow", "torch", "numba", "opencv-python-headless"):
+        assert f"Requires-Dist: {requirement}\n" in metadata
+    assert "Requires-Dist: opencv-python\n" not in metadata
 
 
 def test_python_code_is_upstreams_except_patched_files(built: dict[str, Path], upstream_sdist: Path) -> None:
@@ -137,7 +152,7 @@ def test_ffcv_upstream_tests_pass_with_the_wheel(runtime: Path, upstream_sdist: 
 
 
 def test_doctor_shows_where_the_extension_finds_its_libraries(runtime: Path, project_dir: Path,
-                                                               built: dict[str, Path]) -> None:
+                                                               system_wheel: Path) -> None:
     doctor = [sys.executable, "-m", "backend", "doctor", "--python", runtime]
     healthy = run(doctor, cwd=project_dir, env={**build_env(Path("unused")), "NO_COLOR": "1"})
     libs = [line for line in healthy.stderr.splitlines()
@@ -151,14 +166,15 @@ def test_doctor_shows_where_the_extension_finds_its_libraries(runtime: Path, pro
         assert broken.returncode == 1
         assert f"[ERROR]   {turbojpeg.name}: not found by the dynamic loader" in broken.stderr
     finally:
-        run([runtime, "-m", "pip", "install", "--quiet", "--no-deps", "--force-reinstall", built["wheel"]])
+        run([runtime, "-m", "pip", "install", "--quiet", "--no-deps", "--force-reinstall", system_wheel])
 
 
 def test_unrepaired_wheel_loads_system_libraries(runtime: Path, repo: Path, shared_cache: Path,
-                                                 tmp_path: Path, built: dict[str, Path]) -> None:
+                                                 tmp_path: Path, system_wheel: Path) -> None:
     """The control for the test above: without repair, the same check sees the system's libraries."""
     env = build_env(shared_cache)
-    run([sys.executable, "-m", "build", "--wheel", "-C", "repair=false", "--outdir", tmp_path / "raw"], cwd=repo, env=env)
+    run([sys.executable, "-m", "build", "--wheel", "-C", "deps=pkg-config", "-C", "repair=false",
+         "--outdir", tmp_path / "raw"], cwd=repo, env=env)
     (raw,) = (tmp_path / "raw").glob("*.whl")
     assert raw.name.endswith("-cp310-abi3-linux_x86_64.whl")
     try:
@@ -166,7 +182,7 @@ def test_unrepaired_wheel_loads_system_libraries(runtime: Path, repo: Path, shar
         mapped = roundtrip(runtime, tmp_path / "work")["mapped"]
         assert any(path.startswith("/usr/lib") and "libopencv_core" in path for path in mapped), mapped
     finally:
-        run([runtime, "-m", "pip", "install", "--quiet", "--no-deps", "--force-reinstall", built["wheel"]])
+        run([runtime, "-m", "pip", "install", "--quiet", "--no-deps", "--force-reinstall", system_wheel])
 
 
 @pytest.mark.parametrize("version", ["3.12", "3.13"])
@@ -185,8 +201,8 @@ def test_pip_wheel_and_pip_install(repo: Path, shared_cache: Path, tmp_path: Pat
     run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--wheel-dir", tmp_path / "w", "."], cwd=repo, env=env)
     assert [p.name for p in (tmp_path / "w").glob("*.whl")] == [built["wheel"].name]
     run([sys.executable, "-m", "pip", "install", "--no-deps", "--target", tmp_path / "t", "."], cwd=repo, env=env)
-    assert (tmp_path / "t" / "ffcv" / "libffcv.py").is_file()
-    assert list((tmp_path / "t" / "ffcv.libs").glob("libturbojpeg*"))
+    assert (tmp_path / "t" / "ffcv" / "libffcv.py").is_file() and list((tmp_path / "t" / "ffcv").glob("_libffcv*.so"))
+    assert not (tmp_path / "t" / "ffcv.libs").exists()  # the default provider links its libraries statically
 
 
 def test_editable_install_is_refused_clearly(repo: Path, shared_cache: Path, tmp_path: Path) -> None:

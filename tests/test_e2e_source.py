@@ -1,8 +1,10 @@
-"""End to end with `-C deps=source`: OpenCV core+imgproc and libjpeg-turbo built from pinned sources and
-linked statically; the wheel needs no third-party shared library at all."""
+"""End to end with the default provider, `source` (`python -m build` with no settings, the wheel conftest's
+default_build shares with test_e2e.py): OpenCV core+imgproc and libjpeg-turbo built from pinned sources and linked
+statically; the wheel needs no third-party shared library at all."""
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 import zipfile
 from pathlib import Path
@@ -10,19 +12,16 @@ from pathlib import Path
 import pytest
 
 from backend.verify import elf_needed
-from support.e2e import build_env, install_wheel, roundtrip, run
+from support.e2e import install_wheel, roundtrip, run, without_libgl
 
 SIZE_TARGET = 3 * 1024 * 1024
 
 
 @pytest.fixture(scope="module")
-def source_wheel(repo: Path, shared_cache: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("dist-source")
-    result = run([sys.executable, "-m", "build", "--wheel", "-C", "deps=source", "--outdir", out], cwd=repo,
-                 env=build_env(shared_cache), timeout=1800)
-    assert "source: opencv 4.12.0" in result.stderr + result.stdout
-    (wheel,) = out.glob("*.whl")
-    return wheel
+def source_wheel(default_build: dict) -> Path:
+    assert "native dependencies (provider source)" in default_build["log"]
+    assert "source: opencv 4.12.0" in default_build["log"]
+    return default_build["wheel"]
 
 
 def test_source_wheel_is_small_and_links_nothing_third_party(source_wheel: Path) -> None:
@@ -37,6 +36,7 @@ def test_source_wheel_is_small_and_links_nothing_third_party(source_wheel: Path)
     assert not any("opencv" in lib or "turbojpeg" in lib or "jpeg" in lib for lib in needed), needed
     assert record["provider"] == "source"
     assert record["libraries"] == {"libjpeg-turbo": "3.1.2", "opencv": "4.12.0"}
+    assert record["simd"] == {"libjpeg-turbo": shutil.which("nasm") is not None}  # .ci/run installs nasm
     assert record["link"]["static"] == ["libturbojpeg.a", "libopencv_imgproc.a", "libopencv_core.a", "libzlib.a"]
     for licence in ("libjpeg-turbo/LICENSE.md", "libjpeg-turbo/README.ijg", "opencv/LICENSE",
                     "opencv/3rdparty-zlib-LICENSE"):
@@ -67,10 +67,29 @@ def test_cibuildwheel_test_step_passes_in_its_own_test_folder(source_runtime: Pa
     assert "imdecode status 0" in result.stdout and "resize mean abs difference" in result.stdout
 
 
-def test_ffcv_runs_with_static_libraries(source_runtime: Path, tmp_path: Path) -> None:
-    report = roundtrip(source_runtime, tmp_path / "work")
+def test_ffcv_runs_with_static_libraries_and_without_libgl(source_runtime: Path, tmp_path: Path) -> None:
+    """The round trip where libGL.so.1 cannot be loaded (slim containers, headless servers): the wheel requires
+    opencv-python-headless (patch 0004), whose cv2 needs no libGL; upstream's opencv-python fails there (below)."""
+    env = without_libgl(tmp_path / "no-libgl")
+    probe = run([source_runtime, "-c", "import ctypes; ctypes.CDLL('libGL.so.1')"], env=env, check=False)
+    assert probe.returncode != 0 and "libGL.so.1" in probe.stderr, probe  # the environment is what it claims
+    names = run([source_runtime, "-c", "import importlib.metadata as m; "
+                 "print(sorted(d.metadata['Name'].lower() for d in m.distributions()))"]).stdout
+    assert "'opencv-python-headless'" in names and "'opencv-python'" not in names, names
+    report = roundtrip(source_runtime, tmp_path / "work", env=env)
+    assert report["libgl"] == [], report
     assert report["plain_mean_abs_diff"] < 2.0 and report["plain_max_abs_diff"] <= 12, report
     assert report["uncached_labels_ok"] and report["uncached_max_abs_diff"] <= 12, report  # ffcv_pread
     assert report["rrc_mean_abs_diff"] < 2.5 and report["rrc_max_abs_diff"] <= 16, report
     assert report["rrc_labels_ok"]
     assert report["mapped"] == []  # no OpenCV or TurboJPEG library mapped from anywhere
+
+
+def test_opencv_gui_build_cannot_be_imported_without_libgl(source_runtime: Path, tmp_path: Path) -> None:
+    """The control for the test above: upstream's requirement, opencv-python, in the same environment."""
+    gui = tmp_path / "opencv-python"
+    run([source_runtime, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-deps",
+         "--target", gui, "opencv-python"], timeout=1200)
+    env = {**without_libgl(tmp_path / "no-libgl"), "PYTHONPATH": str(gui)}
+    result = run([source_runtime, "-c", "import cv2"], cwd=tmp_path, env=env, check=False)
+    assert result.returncode != 0 and "ImportError" in result.stderr and "libGL.so.1" in result.stderr, result

@@ -1,5 +1,7 @@
-"""MSVC activation, with fake vswhere and cmd executables standing in for Windows' own (the process
-logic is real: arguments, output parsing, caching, errors). Real runs happen on Windows runners."""
+"""MSVC activation, with fake vswhere and cmd programs standing in for Windows' own (the process logic is
+real: arguments, output parsing, caching, errors). The command line cmd.exe really gets, and its UTF-16
+output, are tested with Wine's cmd.exe running a real vcvarsall.bat under Windows CPython in
+test_msvc_wine.py; real runs happen on Windows runners."""
 from __future__ import annotations
 
 import json
@@ -11,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from backend import msvc
 from backend.errors import BuildError
 from backend.msvc import (activated_shell, installations, msvc_environment, parse_set_output, target_arch,
                           vcvarsall_argument)
@@ -24,8 +27,34 @@ def script(path: Path, body: str) -> Path:
     return path
 
 
+def fake_cmd(path: Path, log: Path, assignments: str = "", after: Path | None = None, exit_code: int = 0) -> Path:
+    """A cmd.exe that 'runs' vcvarsall as the backend's command line asks: its own environment as `set` prints
+    it, the marker line, then the environment vcvarsall leaves (its own updated by `assignments`, or the
+    recorded listing `after`), in UTF-16-LE with CRLF line ends, as cmd /u writes into a pipe."""
+    body = (f"open({str(log)!r}, 'a').write('cmd ' + ' '.join(sys.argv[1:]) + '\\n')\n"
+            "listing = lambda env: [f'{k}={v}' for k, v in sorted(env.items())]\n"
+            f"updated = dict(os.environ)\n"
+            # Windows names ignore case: vcvarsall's 'Path' replaces the caller's 'PATH'.
+            f"for name, _, value in (l.partition('=') for l in {assignments!r}.splitlines() if l[:1] != '='):\n"
+            "    [updated.pop(k) for k in list(updated) if k.upper() == name.upper()]\n"
+            "    updated[name] = value\n"
+            f"after = open({str(after)!r}).read().splitlines() if {after is not None} else listing(updated)\n"
+            f"lines = listing(os.environ) + [{msvc.SNAPSHOT_MARKER!r} + ' '] + after\n"
+            "sys.stdout.buffer.write('\\r\\n'.join(lines + ['']).encode('utf-16-le'))\n"
+            f"sys.exit({exit_code})")
+    return script(path, body)
+
+
+def posix_command_line(command_line: str, environ: dict[str, str]) -> subprocess.CompletedProcess[bytes]:
+    """What CreateProcess does with the one-string command line, for a fake cmd on Linux: the quoted program,
+    then the rest of the line as one argument."""
+    assert command_line.startswith('"')
+    program, _, rest = command_line[1:].partition('" ')
+    return subprocess.run([program, rest], capture_output=True, env=environ, timeout=60)
+
+
 @pytest.fixture
-def windows(tmp_path: Path) -> dict:
+def windows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict:
     """A PATH with fake vswhere, a fake cmd (COMSPEC) that 'runs' vcvarsall, and MSVC's tools folder."""
     bin_dir, tools = tmp_path / "bin", tmp_path / "VC" / "Tools" / "MSVC" / "14.44.35207"
     tools_bin = tools / "bin" / "Hostx64" / "x64"
@@ -43,8 +72,8 @@ def windows(tmp_path: Path) -> dict:
                                 f"sys.stdout.write(open({str(vswhere_out)!r}).read())")
     set_dump = "\n".join([f"PATH={tools_bin}{os.pathsep}{bin_dir}", f"VCToolsInstallDir={tools}{os.sep}",
                           "VSCMD_ARG_TGT_ARCH=x64", "INCLUDE=C:\\a;C:\\b", "WEIRD=a=b=c", "=C:=C:\\"])
-    script(tmp_path / "cmd", f"open({str(log)!r}, 'a').write('cmd ' + ' '.join(sys.argv[1:]) + '\\n')\n"
-                             f"print({set_dump!r})")
+    fake_cmd(tmp_path / "cmd", log, set_dump)
+    monkeypatch.setattr(msvc, "run_command_line", posix_command_line)
     environ = {"PATH": str(bin_dir), "COMSPEC": str(tmp_path / "cmd")}
     return {"environ": environ, "log": log, "tools": tools, "bin": bin_dir, "vswhere_out": vswhere_out}
 
@@ -94,16 +123,69 @@ def test_vcvarsall_environment_is_captured_once_and_cached(windows: dict, tmp_pa
     assert environment["VCToolsInstallDir"] == f"{windows['tools']}{os.sep}"
     assert environment["DISTUTILS_USE_SDK"] == "1" and environment["WEIRD"] == "a=b=c"
     (call,) = calls(windows, "cmd")
-    assert call.startswith("cmd /d /s /c call ") and f'{VS_PATH}\\VC\\Auxiliary\\Build\\vcvarsall.bat" x64' in call
+    assert call.startswith(f'cmd /d /s /u /c "set && echo {msvc.SNAPSHOT_MARKER} && call "')
+    assert call.endswith(f'call "{VS_PATH}\\VC\\Auxiliary\\Build\\vcvarsall.bat" x64 >nul 2>&1 && set"')
     again = msvc_environment(windows["environ"], "x64", "x64", tmp_path / "cache")
     assert again == environment and len(calls(windows, "cmd")) == 1
     assert len(list((tmp_path / "cache" / "msvc").glob("vcvars-*.json"))) == 1
 
 
+def test_only_what_vcvarsall_changed_is_cached_and_it_is_reapplied_to_the_current_path(windows: dict,
+                                                                                        tmp_path: Path) -> None:
+    """The cache (which CI saves with actions/cache) holds vcvarsall's own folders and variables, not the caller's
+    PATH or any variable vcvarsall did not set; a later run puts vcvarsall's folders around its own PATH."""
+    from backend.msvc import Installation, apply_changes, cached_capture
+
+    caller = {"PATH": r"C:\Users\me\bin;C:\Windows", "INCLUDE": r"C:\mine\include", "SECRET_TOKEN": "hunter2",
+              "COMSPEC": windows["environ"]["COMSPEC"]}
+    fake_cmd(Path(caller["COMSPEC"]), windows["log"], "\n".join([
+        r"Path=C:\VC\bin\HostX64\x64;C:\Users\me\bin;C:\Windows;C:\VC\vcpkg",
+        r"INCLUDE=C:\VC\include;C:\mine\include", "VCToolsInstallDir=C:\\VC\\Tools\\", "SECRET_TOKEN=hunter2"]))
+    installation = Installation(VS_PATH, "17.14.36310.24", "Build Tools 2022")
+    changes = cached_capture(installation, "x64", caller, tmp_path / "cache")
+    (cached,) = (tmp_path / "cache" / "msvc").glob("vcvars-*.json")
+    stored = cached.read_text(encoding="utf-8")
+    assert "hunter2" not in stored and "Users" not in stored and "mine" not in stored and "COMSPEC" not in stored
+    assert json.loads(stored) == {"schema": 2, "set": {"VCToolsInstallDir": "C:\\VC\\Tools\\"},
+                                  "extended": {"Path": [r"C:\VC\bin\HostX64\x64;", "PATH", r";C:\VC\vcpkg"],
+                                               "INCLUDE": [r"C:\VC\include;", "INCLUDE", ""]}}
+    assert changes == cached_capture(installation, "x64", {"PATH": "ignored"}, tmp_path / "cache")
+    assert len(calls(windows, "cmd")) == 1
+    later = apply_changes({"PATH": r"D:\tools;C:\Windows", "OTHER": "1"}, changes)
+    assert later == {"PATH": r"C:\VC\bin\HostX64\x64;D:\tools;C:\Windows;C:\VC\vcpkg", "OTHER": "1",
+                     "INCLUDE": r"C:\VC\include;", "VCToolsInstallDir": "C:\\VC\\Tools\\"}
+
+
+def test_a_cache_of_the_old_kind_is_captured_again(windows: dict, tmp_path: Path) -> None:
+    """Schema 1 stored the whole environment under the same name scheme; such a file is never applied."""
+    from backend.msvc import Installation, cached_capture
+
+    (tmp_path / "cache" / "msvc").mkdir(parents=True)
+    installation = Installation(VS_PATH, "17.14.36310.24", "Build Tools 2022")
+    cached_capture(installation, "x64", windows["environ"], tmp_path / "cache")
+    (cached,) = (tmp_path / "cache" / "msvc").glob("vcvars-*.json")
+    cached.write_text(json.dumps({"PATH": "stale", "VCToolsInstallDir": "C:\\old\\"}), encoding="utf-8")
+    changes = cached_capture(installation, "x64", windows["environ"], tmp_path / "cache")
+    assert changes.values["VCToolsInstallDir"] == f"{windows['tools']}{os.sep}" and len(calls(windows, "cmd")) == 2
+
+
+def test_environment_changes_are_whole_list_entries() -> None:
+    from backend.msvc import Extension, VcvarsChanges, environment_changes
+
+    before = {"PATH": "C:\\a", "X": "1", "SAME": "s", "EMPTY": ""}
+    after = {"Path": "C:\\vc;C:\\a", "X": "10", "SAME": "s", "EMPTY": "e", "NEW": "n", "WIN": "C:\\ab"}
+    assert environment_changes(before, after) == VcvarsChanges(
+        values={"X": "10", "EMPTY": "e", "NEW": "n", "WIN": "C:\\ab"}, extended={"Path": Extension("C:\\vc;", "PATH", "")})
+    # A new variable that holds the caller's PATH (VsDevCmd's __VSCMD_PREINIT_PATH) is kept as a reference to it.
+    assert environment_changes({"Path": "C:\\a;C:\\b"}, {"Path": "C:\\a;C:\\b", "KEPT": "C:\\a;C:\\b"}) == VcvarsChanges(
+        values={}, extended={"KEPT": Extension("", "PATH", "")})
+    assert environment_changes({"WIN": "C:\\a"}, {"WIN": "C:\\ab"}).values == {"WIN": "C:\\ab"}
+
+
 def test_cross_compiling_to_arm64_asks_for_x64_arm64(windows: dict, tmp_path: Path) -> None:
     msvc_environment(windows["environ"], "arm64", "x64", tmp_path / "cache")
     (call,) = calls(windows, "cmd")
-    assert call.endswith("vcvarsall.bat\" x64_arm64 >nul 2>&1 && set")
+    assert call.endswith('vcvarsall.bat" x64_arm64 >nul 2>&1 && set"')
 
 
 def test_no_installation_says_what_to_install(windows: dict, tmp_path: Path) -> None:
@@ -171,6 +253,13 @@ def test_the_toolchain_stage_uses_msvc_on_windows(windows: dict, tmp_path: Path,
     assert found.compiler == str(tools_bin / "cl")
     assert found.env["DISTUTILS_USE_SDK"] == "1" and found.env["INCLUDE"] == "C:\\a;C:\\b"
     assert calls(windows, "cmd") and "vcvarsall.bat\" x64" in calls(windows, "cmd")[0]
+    # deps=source's CMake is told the compiler: with Ninja it would otherwise take the first cc/gcc on PATH.
+    from backend.deps.source import configure_options
+    from backend.pins import source_pins
+
+    for pin in source_pins(ctx.pins, "windows", "msvc"):
+        options = configure_options(pin, False, ctx, found)
+        assert options[3:5] == ["-DCMAKE_C_COMPILER=cl.exe", "-DCMAKE_CXX_COMPILER=cl.exe"]
     monkeypatch.setattr(sysconfig, "get_platform", lambda: "win32")
     with pytest.raises(BuildError, match="32-bit Windows is not"):
         toolchain.detect_msvc(ctx, windows["environ"])
@@ -279,7 +368,7 @@ def test_recorded_vcvarsall_environment_is_used(windows: dict, tmp_path: Path,
     from backend.msvc import msvc_environment
 
     replay(windows["bin"] / "vswhere", FIXTURES / "vswhere-vs2022-community.json", windows["log"])
-    replay(Path(windows["environ"]["COMSPEC"]), RECORDED_SET, windows["log"])
+    fake_cmd(Path(windows["environ"]["COMSPEC"]), windows["log"], after=RECORDED_SET)
     msvc_bin = recorded_msvc_bin("x64")
     monkeypatch.setattr(shutil, "which", windows_which([msvc_bin + r"\cl.exe", msvc_bin + r"\link.exe"]))
     recorded = parse_set_output(RECORDED_SET.read_text(encoding="ascii"))
@@ -296,29 +385,54 @@ def test_recorded_vcvarsall_environment_is_used(windows: dict, tmp_path: Path,
     assert shutil.which("link", path=environment["PATH"]) == msvc_bin + r"\link.exe"
 
 
+def test_recorded_vcvarsall_path_is_cached_as_its_own_folders(windows: dict, tmp_path: Path) -> None:
+    """The recorded prompt kept the PATH it started from (__VSCMD_PREINIT_PATH): vcvarsall put 12 folders before
+    it and 5 after it (LLVM, CMake, Ninja, ...). Those are what is cached, and a later caller's PATH goes between."""
+    from backend.msvc import Installation, apply_changes, cached_capture
+
+    recorded = parse_set_output(RECORDED_SET.read_text(encoding="ascii"))
+    start = recorded["__VSCMD_PREINIT_PATH"]
+    caller = {"PATH": start, "COMSPEC": windows["environ"]["COMSPEC"]}
+    fake_cmd(Path(caller["COMSPEC"]), windows["log"], RECORDED_SET.read_text(encoding="ascii"))
+    changes = cached_capture(Installation(VS2022_COMMUNITY, "17.10.35013.160", ""), "x64", caller, tmp_path / "c")
+    head, tail = changes.extended["Path"].head, changes.extended["Path"].tail
+    assert head + start + tail == recorded["Path"] and "Path" not in changes.values
+    assert head.split(";")[0] == recorded_msvc_bin("x64") and len(head.split(";")) == 13  # 12 and a final ''
+    assert tail.split(";")[1:] and tail.split(";")[-1].endswith(r"\VC\vcpkg") and len(tail.split(";")) == 6
+    stored = json.loads(next((tmp_path / "c" / "msvc").glob("vcvars-*.json")).read_text(encoding="utf-8"))
+    # vcvarsall's copy of the starting PATH is stored as a reference to the caller's PATH, not as the PATH.
+    assert stored["extended"]["__VSCMD_PREINIT_PATH"] == ["", "PATH", ""] and start not in json.dumps(stored)
+    mine = r"C:\Tools\mine;" + start
+    later = apply_changes({"PATH": mine}, changes)
+    assert later["PATH"] == head + mine + tail and later["__VSCMD_PREINIT_PATH"] == mine
+
+
 def test_check_link_exe_on_the_recorded_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     """MSVC's link.exe, first on the recorded PATH, is accepted; an MSYS link.exe (Git's usr\\bin) put before
     it is named."""
     import shutil
 
-    from backend.msvc import check_link_exe, merge_environment
+    from backend.msvc import VcvarsChanges, apply_changes, check_link_exe
 
     msvc_bin, msys_bin = recorded_msvc_bin("x64"), r"C:\Program Files\Git\usr\bin"
     monkeypatch.setattr(shutil, "which", windows_which([msvc_bin + r"\link.exe", msys_bin + r"\link.exe"]))
-    environment = merge_environment({}, parse_set_output(RECORDED_SET.read_text(encoding="ascii")))
+    environment = apply_changes({}, VcvarsChanges(parse_set_output(RECORDED_SET.read_text(encoding="ascii")), {}))
     check_link_exe(environment)
     with pytest.raises(BuildError, match="is not MSVC's linker") as error:
         check_link_exe({**environment, "PATH": msys_bin + ";" + environment["PATH"]})
     assert msys_bin + r"\link.exe" in str(error.value)
 
 
-def test_merge_environment_ignores_the_case_of_names() -> None:
-    from backend.msvc import merge_environment
+def test_applying_changes_ignores_the_case_of_names() -> None:
+    from backend.msvc import Extension, VcvarsChanges, apply_changes
 
-    merged = merge_environment({"PATH": "old", "COMSPEC": "cmd.exe", "KEEP": "1"},
-                               {"Path": "new", "ComSpec": "C:\\WINDOWS\\system32\\cmd.exe", "INCLUDE": "inc"})
+    merged = apply_changes({"PATH": "old", "COMSPEC": "cmd.exe", "KEEP": "1"},
+                           VcvarsChanges({"Path": "new", "ComSpec": "C:\\WINDOWS\\system32\\cmd.exe", "INCLUDE": "inc"}, {}))
     assert merged == {"PATH": "new", "COMSPEC": "C:\\WINDOWS\\system32\\cmd.exe", "KEEP": "1", "INCLUDE": "inc"}
-    assert merge_environment({}, {"Path": "new"}) == {"PATH": "new"}
+    assert apply_changes({}, VcvarsChanges({"Path": "new"}, {})) == {"PATH": "new"}
+    extended = VcvarsChanges({}, {"Path": Extension("C:\\VC\\bin;", "PATH", ";C:\\VC\\vcpkg")})
+    assert apply_changes({"PATH": "C:\\mine"}, extended) == {"PATH": "C:\\VC\\bin;C:\\mine;C:\\VC\\vcpkg"}
+    assert apply_changes({"Path": "C:\\mine"}, extended) == {"Path": "C:\\VC\\bin;C:\\mine;C:\\VC\\vcpkg"}
 
 
 def test_compiler_version_from_a_recorded_cl_banner(tmp_path: Path) -> None:
@@ -361,8 +475,7 @@ def windows_x64_python(windows: dict, make_ctx, shared_cache: Path, tmp_path: Pa
         (redist / arch / "Microsoft.VC143.CRT").mkdir(parents=True)
     set_dump = (f"PATH={tools_bin}{os.pathsep}{windows['bin']}\nVCToolsInstallDir={windows['tools']}{os.sep}\n"
                 f"VCToolsRedistDir={redist}{os.sep}")
-    script(Path(windows["environ"]["COMSPEC"]), f"open({str(windows['log'])!r}, 'a').write('cmd ' + ' '.join(sys.argv[1:]) + '\\n')\n"
-                                                f"print({set_dump!r})")
+    fake_cmd(Path(windows["environ"]["COMSPEC"]), windows["log"], set_dump)
     script(tools_bin / "cl", "sys.stderr.write('Microsoft (R) C/C++ Optimizing Compiler Version 19.44.35211 "
                              "for ARM64\\n'); sys.exit(2)")
     return {**windows, "environ": {**windows["environ"], "PROCESSOR_ARCHITECTURE": "AMD64"}, "base": base}
@@ -391,7 +504,7 @@ def test_cross_build_for_arm64_on_x64(windows_x64_python: dict, make_ctx, tmp_pa
     # The repair step gets the toolset's ARM64 C++ runtime (System32's msvcp140.dll is x64 on this machine).
     assert found.runtime_dirs == [str(next(tmp_path.rglob("arm64")) / "Microsoft.VC143.CRT")]
     (call,) = calls(windows, "cmd")
-    assert call.endswith("vcvarsall.bat\" x64_arm64 >nul 2>&1 && set")
+    assert call.endswith('vcvarsall.bat" x64_arm64 >nul 2>&1 && set"')
     cross = found.cross
     assert cross is not None and cross.wheel_platform == "win_arm64" and cross.extension_suffix == ".pyd"
     assert cross.cmake_args == ["-DCMAKE_SYSTEM_NAME=Windows", "-DCMAKE_SYSTEM_PROCESSOR=ARM64"]

@@ -33,8 +33,9 @@ def test_series_applies_and_does_what_it_says(tree: Path) -> None:
     assert "def pkgconfig_windows(" not in setup and "def pkgconfig(" not in setup
     assert "distutils" not in setup and "ffcv_native_build.json" in setup
     assert "license_files = ('LICENSE',)" in setup and (tree / "LICENSE").is_file()
-    for requirement in ("'numpy'", "'Pillow'", "'torch'"):
+    for requirement in ("'numpy'", "'Pillow'", "'torch'", "'opencv-python-headless'"):
         assert requirement in setup
+    assert "'opencv-python'" not in setup  # the GUI build, whose cv2 needs libGL.so.1
     assert "distutils" not in (tree / "ffcv" / "pipeline" / "graph.py").read_text()
     assert "__version__ = '1.0.2'" in (tree / "ffcv" / "__init__.py").read_text()
     source = (tree / "libffcv" / "libffcv.cpp").read_text()

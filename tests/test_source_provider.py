@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from backend.deps.source import LICENCES_DIR, PREFIX_MARKER, build_prefix, configure_options, prefix_key
+from backend.deps import NativeDeps, simd_warning
+from backend.deps.source import (LICENCES_DIR, PREFIX_MARKER, add_source_library, build_prefix, configure_options,
+                                 prefix_key)
 from backend.download import file_sha256
 from backend.errors import BuildError
 from backend.log import Log
@@ -130,6 +132,49 @@ def test_arm64_simd_needs_no_assembler(make_ctx, tmp_path: Path, monkeypatch: py
     options = configure_options(jpeg, True, make_ctx(log=Log(stream, colour=False)),
                                 Toolchain("msvc", "cl.exe", "19.44", platform="windows", machine=machine))
     assert "-DWITH_SIMD=OFF" not in options and "WITHOUT SIMD" not in stream.getvalue()
+
+
+def simd_pin(archive: Path, machine: str) -> SourcePin:
+    """The tiny library with SIMD code that needs an assembler ("tinyasm") on `machine`."""
+    return SourcePin(**{**vars(tiny_pin(archive)), "simd_assemblers": ("tinyasm",),
+                        "simd_off_option": "-DTINY_SIMD=OFF", "simd_assembler_machines": (machine,)})
+
+
+@pytest.mark.parametrize("assembler", [False, True])
+def test_simd_state_comes_from_the_prefix_and_is_warned_about(make_ctx, good_archive: Path, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch, assembler: bool) -> None:
+    """Without the assembler: a WARN while building, simd False for the build record and the closing warning;
+    a reused prefix reports how it was built, not what PATH holds now."""
+    tools = tmp_path / "tools"
+    tools.mkdir()
+    if assembler:
+        (tools / "tinyasm").write_text("#!/bin/sh\nexit 0\n")
+        (tools / "tinyasm").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tools}:{Path('/usr/bin')}:{Path('/bin')}")
+    stream = io.StringIO()
+    ctx = make_ctx({"local-files": str(good_archive)}, log=Log(stream, colour=False))
+    toolchain = detect(ctx)
+    pin = simd_pin(good_archive, toolchain.machine.lower())
+    deps = NativeDeps(provider="source")
+    add_source_library(ctx, pin, toolchain, deps)
+    assert deps.simd == {"tiny": assembler}
+    assert ("[WARN] tiny: no tinyasm found, building WITHOUT SIMD" in stream.getvalue()) is not assembler
+    warning = simd_warning(deps)
+    assert (warning is None) is assembler
+    if not assembler:
+        assert "tiny built WITHOUT SIMD" in warning and "JPEG decoding with this wheel will be several times slower" in warning
+        # The prefix built without SIMD keeps saying so, whatever is on PATH later (a new PATH builds a new one).
+        marker = next((ctx.cache_dir / "prefixes").glob(f"tiny-1.0-*/{PREFIX_MARKER}"))
+        again = NativeDeps(provider="source")
+        add_source_library(ctx, pin, toolchain, again)
+        assert again.simd == {"tiny": False} and "-DTINY_SIMD=OFF" in marker.read_text()
+
+
+def test_libraries_without_simd_concerns_are_not_reported(make_ctx, good_archive: Path) -> None:
+    ctx = make_ctx({"local-files": str(good_archive)})
+    deps = NativeDeps(provider="source")
+    add_source_library(ctx, tiny_pin(good_archive), detect(ctx), deps)
+    assert deps.simd == {} and simd_warning(deps) is None
 
 
 def test_pinned_sources_are_complete(make_ctx) -> None:

@@ -72,13 +72,17 @@ def test_wrong_sha256_keeps_nothing(index_server, fake_project, make_ctx, no_pro
 
 
 def test_truncated_transfer_keeps_nothing(served, index_server):
-    _, make = served
+    """A connection closed early is a transient failure, tried again, and reported as such (not as the
+    index serving a different file)."""
+    data, make = served
     index_server.truncate = True
     ctx = make()
-    with pytest.raises(BuildError):
+    with pytest.raises(BuildError) as info:
         upstream.upstream_sdist(ctx)
+    assert f"the connection closed after {len(data) // 2} of {len(data)} bytes (after 3 attempts)" in str(info.value)
+    assert "different file" not in str(info.value)
     assert leftovers(ctx.cache_dir) == []
-    assert file_requests(index_server) == [f"/files/{FILENAME}"]
+    assert file_requests(index_server) == [f"/files/{FILENAME}"] * 3
 
 
 def test_corrupted_cache_is_replaced(served, index_server):

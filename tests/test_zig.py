@@ -19,8 +19,9 @@ from backend.zig import ZIG_VARIABLE, detect_zig, find_zig, write_wrappers, zig_
 
 def test_zig_needs_a_provider_that_builds_for_the_target(make_ctx) -> None:
     with pytest.raises(BuildError, match="deps=pkg-config finds this machine's libraries"):
-        make_ctx({"toolchain": "zig"})
+        make_ctx({"toolchain": "zig", "deps": "pkg-config"})
     assert make_ctx({"toolchain": "zig", "deps": "source"}).settings.toolchain == "zig"
+    assert make_ctx({"toolchain": "zig"}).settings.deps == "source"  # the default provider builds for the target
 
 
 def test_a_target_without_a_cross_toolchain_is_refused(make_ctx) -> None:

@@ -27,6 +27,9 @@ class NativeDeps:
     # Shared library file name (lower case) -> (package, its licence files): shipped for each library the repair
     # step bundles (a provider's libraries pull in others, e.g. conda's OpenCV DLLs need zlib's).
     runtime_licences: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
+    # Library -> whether its SIMD code was built; only for libraries we compile whose SIMD needs a tool that may be
+    # missing (libjpeg-turbo's x86 code needs nasm): the build record and doctor report it.
+    simd: dict[str, bool] = field(default_factory=dict)
 
     def extension_kwargs(self) -> dict[str, object]:
         return {
@@ -38,6 +41,16 @@ class NativeDeps:
             "extra_link_args": self.extra_link_args,
             "extra_objects": self.extra_objects,
         }
+
+
+def simd_warning(native: NativeDeps) -> str | None:
+    """The warning repeated at the end of a build whose libraries lack their SIMD code, else None."""
+    missing = sorted(name for name, built in native.simd.items() if not built)
+    if not missing:
+        return None
+    return (f"{', '.join(missing)} built WITHOUT SIMD (no nasm on PATH): JPEG decoding with this wheel will be "
+            "several times slower. Install nasm (apt-get install nasm, dnf install nasm, brew install nasm, "
+            "winget install NASM.NASM) and rebuild.")
 
 
 def target_of(toolchain: Toolchain | None) -> tuple[str, str]:

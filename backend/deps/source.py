@@ -56,7 +56,7 @@ def assembler_missing(pin: SourcePin, toolchain: Toolchain) -> bool:
 def configure_options(pin: SourcePin, log_warn: bool, ctx: BuildContext, toolchain: Toolchain) -> list[str]:
     cross = toolchain.cross.cmake_args if toolchain.cross else []
     options = ["-DCMAKE_BUILD_TYPE=Release", "-DCMAKE_POSITION_INDEPENDENT_CODE=ON",
-               "-DCMAKE_INSTALL_LIBDIR=lib", *cross, *pin.cmake_options]
+               "-DCMAKE_INSTALL_LIBDIR=lib", *toolchain.cmake_args, *cross, *pin.cmake_options]
     if assembler_missing(pin, toolchain):
         if log_warn:
             ctx.log.warn(f"{pin.name}: no {' or '.join(pin.simd_assemblers)} found, building WITHOUT SIMD: "
@@ -163,6 +163,10 @@ def add_source_library(ctx: BuildContext, pin: SourcePin, toolchain: Toolchain, 
     deps.libraries += [lib for lib in pin.system_libraries if lib not in deps.libraries]
     deps.versions[pin.name] = pin.version
     deps.licences[pin.name] = [str(prefix / LICENCES_DIR / licence_name(item)) for item in pin.licences]
+    if pin.simd_assemblers and pin.simd_off_option:
+        # From the prefix's own marker: a reused prefix reports how it was built.
+        options = json.loads((prefix / PREFIX_MARKER).read_text()).get("options", [])
+        deps.simd[pin.name] = pin.simd_off_option not in options
 
 
 def resolve_source(ctx: BuildContext, toolchain: Toolchain) -> NativeDeps:

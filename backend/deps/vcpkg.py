@@ -74,6 +74,8 @@ def resolve_vcpkg(ctx: BuildContext, toolchain: Toolchain | None, environ: dict[
     vcpkg = find_vcpkg(environ)
     root = install_root(ctx, vcpkg, triplet)
     manifest_dir = root / "manifest"
+    # No compiler options here (unlike deps=source): vcpkg configures each port with its own Windows toolchain, in
+    # a clean environment it builds with vcvars (the caller's PATH, and any gcc on it, is not passed through).
     with cache_lock(root):
         manifest_dir.mkdir(parents=True, exist_ok=True)
         (manifest_dir / "vcpkg.json").write_text(json.dumps(manifest(ctx), indent=2) + "\n", encoding="utf-8")

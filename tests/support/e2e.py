@@ -56,11 +56,22 @@ def install_wheel(python: Path, wheel: Path) -> Path:
     return python
 
 
-def roundtrip(python: Path, workdir: Path) -> dict:
+def roundtrip(python: Path, workdir: Path, env: dict | None = None) -> dict:
     workdir.mkdir(parents=True, exist_ok=True)
     script = Path(__file__).parent / "ffcv_roundtrip.py"
     # From a temporary folder, so nothing of the checkout can be imported instead of the wheel.
-    result = run([python, script, workdir], cwd=workdir, timeout=600)
+    result = run([python, script, workdir], cwd=workdir, env=env, timeout=600)
     lines = [line for line in result.stdout.splitlines() if line.startswith("RESULT ")]
     assert lines, result.stdout + result.stderr
     return json.loads(lines[-1][len("RESULT "):])
+
+
+def without_libgl(folder: Path) -> dict[str, str]:
+    """An environment in which libGL.so.1 cannot be loaded, as in a slim container or on a headless server: a
+    file of that name that is no library, first on the dynamic loader's search path (LD_LIBRARY_PATH comes before
+    RUNPATH, ld.so.cache and the system folders, and a file that is not ELF stops the search with an error)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "libGL.so.1").write_text("not a library: libGL.so.1 is unloadable here\n")
+    env = dict(os.environ)
+    env["LD_LIBRARY_PATH"] = os.pathsep.join([str(folder), *filter(None, [env.get("LD_LIBRARY_PATH")])])
+    return env

@@ -39,6 +39,7 @@ def main(workdir):
     report["rrc_mean_abs_diff"], report["rrc_max_abs_diff"] = diff_stats(cropped, [resized(r) for r in references])
     report["rrc_labels_ok"] = labels.tolist() == list(range(COUNT))
     report["mapped"] = mapped_libraries()
+    report["libgl"] = [name for name in loaded_libraries() if "libGL" in name]
     print("RESULT " + json.dumps(report), flush=True)
 
 

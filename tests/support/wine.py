@@ -36,12 +36,38 @@ from backend.pipeline import make_context  # noqa: E402
 from backend.windows_python import embeddable_python, windows_python_pin  # noqa: E402
 
 REQUIREMENTS = Path(__file__).with_name("wine-requirements.txt")
+BACKEND_REQUIREMENTS = Path(__file__).with_name("wine-backend-requirements.txt")
 WINE = Path("/usr/lib/wine/wine64")  # Debian's wine64 package; not on PATH
 SCHEMA = 3  # bump when the layout of the runtime folder changes
 MARKER = "ffcv-wheels-wine-runtime.txt"
-PIP_TARGET_FLAGS = ["--platform", "win_amd64", "--python-version", "3.12", "--implementation", "cp",
-                    "--abi", "cp312", "--only-binary=:all:", "--no-deps",
-                    "--no-compile"]  # the host's .pyc are for its own Python; python.exe writes its own
+
+
+def pip_target_flags(python_version: str) -> list[str]:
+    """pip install --target flags for win_amd64 wheels of CPython `python_version` ('3.12')."""
+    tag = "cp" + python_version.replace(".", "")
+    return ["--platform", "win_amd64", "--python-version", python_version, "--implementation", "cp",
+            "--abi", tag, "--only-binary=:all:", "--no-deps",
+            "--no-compile"]  # the host's .pyc are for its own Python; python.exe writes its own
+
+
+PIP_TARGET_FLAGS = pip_target_flags("3.12")
+
+
+@dataclass(frozen=True)
+class RuntimeKind:
+    """What a runtime holds: a pinned Windows CPython ([windows.python] series; None: the default one) and the
+    win_amd64 wheels of a requirements file."""
+    series: str | None
+    requirements: Path
+    # The embeddable build's ._pth file fixes sys.path (no script folder, no PYTHONPATH). The backend's runtime
+    # drops it, so that python.exe finds modules as a python.org installation does (current folder first for -m).
+    keep_pth: bool = True
+    msvcp_from_numpy: bool = True  # torch needs msvcp140.dll beside python.exe (see _add_msvc_runtime)
+
+
+# ffcv's wheel with torch, numba, ... (CPython 3.12); the backend itself (CPython 3.10.11, its pure-Python needs).
+FFCV_RUNTIME = RuntimeKind(None, REQUIREMENTS)
+BACKEND_RUNTIME = RuntimeKind("3.10", BACKEND_REQUIREMENTS, keep_pth=False, msvcp_from_numpy=False)
 
 
 class WineMissing(RuntimeError):
@@ -134,10 +160,12 @@ def runtime_key(python_sha256: str, requirements: str) -> str:
     return hashlib.sha256(f"{SCHEMA}\n{python_sha256}\n{requirements}".encode()).hexdigest()[:16]
 
 
-def _configure_python(python_dir: Path) -> None:
-    # With a ._pth file CPython ignores PYTHONPATH: the file itself must list site-packages.
+def _configure_python(python_dir: Path, keep_pth: bool = True) -> None:
     (pth,) = python_dir.glob("python3*._pth")
-    pth.write_text("\n".join([pth.stem + ".zip", ".", "Lib\\site-packages", "import site", ""]), encoding="utf-8")
+    if keep_pth:  # with a ._pth file CPython ignores PYTHONPATH: the file itself must list site-packages
+        pth.write_text("\n".join([pth.stem + ".zip", ".", "Lib\\site-packages", "import site", ""]), encoding="utf-8")
+    else:  # without it python.exe finds python3XY.zip beside itself and Lib\site-packages under its folder
+        pth.unlink()
     # Wine 8 lacks propsys.VariantToString, which _wmi needs; without _wmi, platform falls back.
     wmi = python_dir / "_wmi.pyd"
     if wmi.exists():
@@ -169,15 +197,18 @@ def _ensure_prefix(prefix: Path, wine: Path) -> None:
         marker.write_text("ready\n", encoding="utf-8")
 
 
-def prepare(cache: Path, project_dir: Path = PROJECT_DIR, requirements: Path = REQUIREMENTS,
-            wine: Path = WINE) -> WineRuntime:
+def prepare(cache: Path, project_dir: Path = PROJECT_DIR, requirements: Path | None = None,
+            wine: Path = WINE, kind: RuntimeKind = FFCV_RUNTIME) -> WineRuntime:
     """The runtime for this cache: built on first use (about 20 s with a fast index, 1.5 GB on disk with
-    the prefix), then found in well under a second. Changing wine-requirements.txt or SCHEMA builds a new one."""
+    the prefix), then found in well under a second. Changing the requirements file or SCHEMA builds a new one.
+    All runtimes share one Wine prefix."""
     check_wine(wine)
     ctx = make_context({"cache-dir": str(cache)}, project_dir=project_dir, environ={}, log=Log(colour=False))
+    requirements = requirements or kind.requirements
     text = requirements.read_text(encoding="utf-8")
     root = cache / "wine-runtime"
-    final = root / runtime_key(windows_python_pin(ctx).sha256, text)
+    pin = windows_python_pin(ctx, kind.series)
+    final = root / runtime_key(pin.sha256, text)  # a kind's own CPython and requirements file keep keys apart
     root.mkdir(parents=True, exist_ok=True)
     with FileLock(str(final) + ".lock", timeout=1800):
         if not (final / MARKER).is_file():
@@ -186,11 +217,14 @@ def prepare(cache: Path, project_dir: Path = PROJECT_DIR, requirements: Path = R
             staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=root))
             staging.chmod(0o755)  # mkdtemp makes it private
             try:
-                shutil.copytree(embeddable_python(ctx), staging / "python")  # the cached original stays as it is
-                _configure_python(staging / "python")
+                # The cached original stays as it is.
+                shutil.copytree(embeddable_python(ctx, kind.series), staging / "python")
+                _configure_python(staging / "python", kind.keep_pth)
                 site = staging / "python" / "Lib" / "site-packages"
-                pip(["install", "--target", str(site), *PIP_TARGET_FLAGS, "-r", str(requirements)])
-                _add_msvc_runtime(staging / "python")
+                flags = pip_target_flags(".".join(pin.version.split(".")[:2]))
+                pip(["install", "--target", str(site), *flags, "-r", str(requirements)])
+                if kind.msvcp_from_numpy:
+                    _add_msvc_runtime(staging / "python")
                 (staging / MARKER).write_text(text, encoding="utf-8")
                 shutil.rmtree(final, ignore_errors=True)
                 os.replace(staging, final)
