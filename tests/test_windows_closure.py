@@ -254,3 +254,33 @@ def test_prebuilt_like_wheel_passes_its_closure_check_with_delvewheels_system_dl
         target.writestr("ffcv-1.0.2.dist-info/ffcv-build.json", "{}")
         target.writestr("ffcv-1.0.2.dist-info/licenses/LICENSE", "licence")
     verify_wheel(ctx, wheel_in_dist, repaired=True)  # the verification stage of the build itself
+
+
+def test_doctor_knows_the_system_dlls_of_an_installed_windows_extension(
+        opencv_world_like: tuple[Path, Path], make_ctx, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """doctor's list for an installed ffcv (a .pyd): Media Foundation and DXGI are Windows' own (delvewheel's
+    list), a DLL that is neither bundled nor Windows' is reported as a load failure."""
+    from backend.doctor import report_installed
+    from backend.log import Log
+
+    _, bin_dir = opencv_world_like
+    site = tmp_path / "site"
+    (site / "ffcv").mkdir(parents=True)
+    (site / "ffcv" / "__init__.py").write_text("")
+    (site / "ffcv" / "_libffcv.pyd").write_bytes((bin_dir / "opencv_world4120.dll").read_bytes())
+    monkeypatch.setenv("PYTHONPATH", str(site))
+    messages: list[str] = []
+    log = Log(colour=False)
+    monkeypatch.setattr(log, "ok", lambda message: messages.append(f"ok {message}"))
+    monkeypatch.setattr(log, "error", lambda message: messages.append(f"error {message}"))
+    ctx = dataclasses.replace(make_ctx(), log=log)
+    assert report_installed(ctx, Path(sys.executable)) is True
+    assert "ok   MFPlat.DLL: Windows" in messages and "ok   dxgi.dll: Windows" in messages, messages
+    # The control: what delvewheel does not list as Windows' (here, by removing dxgi from its list).
+    from delvewheel import _dll_list
+
+    monkeypatch.setitem(_dll_list.ignore_names, _dll_list.MachineType.AMD64,
+                        _dll_list.ignore_names[_dll_list.MachineType.AMD64] - {"dxgi.dll"})
+    messages.clear()
+    assert report_installed(ctx, Path(sys.executable)) is False
+    assert any(m.startswith("error   dxgi.dll: not in ffcv.libs") for m in messages), messages
