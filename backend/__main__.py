@@ -51,8 +51,8 @@ def print_closure(wheel: Path, log: Log) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m backend", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    fetch = commands.add_parser("fetch", help="download and verify the upstream sdist (and with -C deps=source, "
-                                               "the library sources; with -C deps=prebuilt, also OpenCV's "
+    fetch = commands.add_parser("fetch", help="download and verify the upstream sdist and the library sources "
+                                               "(deps=source, the default; with -C deps=prebuilt, also OpenCV's "
                                                "official Windows release, extracted) into the cache, for "
                                                "offline builds and CI caches")
     fetch.add_argument("-C", "--config-setting", action="append", default=[], metavar="KEY=VALUE")
