@@ -25,6 +25,7 @@ PACKAGES = {
     "patch_ng": "patch-ng>=1.18",
     "tomli": "tomli>=2",
     "pefile": "pefile>=2023.2.7",
+    "py7zr": "py7zr>=0.22",
     "delvewheel": "delvewheel>=1.10",  # its list of Windows' own DLLs, for the closure check
 }
 _TOML = ("tomli",) if sys.version_info < (3, 11) else ()  # tomllib is in the standard library from 3.11
@@ -40,8 +41,14 @@ ENV_FOLDER = ".backend-env"
 REENTERED = "FFCV_WHEELS_BACKEND_ENV"  # set in the child, so that a broken environment never loops
 
 
-def missing_modules(command: str) -> list[str]:
-    return [name for name in COMMAND_NEEDS.get(command, ()) if importlib.util.find_spec(name) is None]
+def command_needs(command: str, argv: Sequence[str] = ()) -> tuple[str, ...]:
+    """The modules `command` imports; fetching OpenCV's prebuilt release also unpacks it (py7zr)."""
+    prebuilt = "deps=prebuilt" in argv or os.environ.get("FFCV_BUILD_DEPS") == "prebuilt"
+    return COMMAND_NEEDS.get(command, ()) + (("py7zr",) if command == "fetch" and prebuilt else ())
+
+
+def missing_modules(command: str, argv: Sequence[str] = ()) -> list[str]:
+    return [name for name in command_needs(command, argv) if importlib.util.find_spec(name) is None]
 
 
 def _env_python(folder: Path) -> Path:
@@ -92,13 +99,13 @@ def tools_environment(project_dir: Path, modules: Sequence[str], log_info) -> Pa
 
 def run_in_tools_environment(project_dir: Path, command: str, argv: Sequence[str], log_info) -> int | None:
     """None if this interpreter has what `command` needs; else its exit code, run in the tools environment."""
-    missing = missing_modules(command)
+    missing = missing_modules(command, argv)
     if not missing:
         return None
     if os.environ.get(REENTERED):
         raise BuildError(f"python -m backend {command} still lacks {', '.join(missing)} in its tools environment.",
                          f"Delete {project_dir / ENV_FOLDER} and run the command again.")
-    python = tools_environment(project_dir, COMMAND_NEEDS[command], log_info)
+    python = tools_environment(project_dir, command_needs(command, argv), log_info)
     args = list(argv)
     if command == "doctor" and "--python" not in args:
         args += ["--python", sys.executable]  # the installed ffcv to inspect is the caller's, not the tools'

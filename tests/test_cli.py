@@ -119,3 +119,10 @@ def test_tool_requirements_match_the_build_requirements(project_dir: Path) -> No
         assert declared.get(name, requirement) == requirement or requirement in requirements_test, requirement
     needed = {module for modules in COMMAND_NEEDS.values() for module in modules}
     assert needed <= set(PACKAGES)
+
+
+def test_fetching_the_prebuilt_release_also_sets_up_py7zr() -> None:
+    from backend.bootstrap import command_needs
+
+    assert "py7zr" in command_needs("fetch", ["fetch", "-C", "deps=prebuilt"])
+    assert "py7zr" not in command_needs("fetch", ["fetch"]) and "py7zr" not in command_needs("doctor", ["doctor"])
