@@ -95,7 +95,7 @@ def test_windows_arm64_tests_install_without_the_wheels_requirements(project_dir
 
 
 def test_windows_staging_step_installs_what_fetching_the_prebuilt_release_imports(
-        project_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        project_dir: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """windows.yml runs `vendor.py fetch -C deps=prebuilt` with the runner's Python: the packages installed
     before it must include what that command imports (the CLI's own needs for fetch, and what the backend
     adds for deps=prebuilt beyond the source provider's build tools: py7zr, which extracts the release)."""
@@ -114,6 +114,8 @@ def test_windows_staging_step_installs_what_fetching_the_prebuilt_release_import
         return {re.split(r"[<>=!~; \[]", r, maxsplit=1)[0].lower() for r in requirements}
 
     monkeypatch.setenv("FFCV_BUILD_OFFLINE", "true")  # no pip added for downloading the upstream sdist
+    # An empty cache: the source provider asks for its build tools (a warm one would not, see hooks.py).
+    monkeypatch.setenv("FFCV_BUILD_CACHE_DIR", str(tmp_path))
     prebuilt_extras = names(hooks.get_requires_for_build_wheel({"deps": "prebuilt"})) - names(
         hooks.get_requires_for_build_wheel({"deps": "source"}))
     needed = prebuilt_extras | names([PACKAGES[module] for module in COMMAND_NEEDS["fetch"]])
