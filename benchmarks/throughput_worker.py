@@ -1,5 +1,10 @@
-"""Runs inside a venv holding one ffcv wheel: `import ffcv` time, then Loader throughput with
-RandomResizedCrop on a JPEG dataset (written on first use). Prints one JSON line."""
+"""Runs inside a venv holding one ffcv wheel: `import ffcv` time, then Loader throughput on a JPEG dataset
+(written on first use) with RandomResizedCrop (`rrc`) or the plain decoder (`plain`: every image whole,
+as they are all one size). Prints one JSON line. `dump <dataset> <file>` writes the dataset's JPEGs as
+records (uint64 size, bytes) for benchmarks/tj_decode.c.
+
+    python throughput_worker.py <dataset> <images> <size> <epochs> [rrc|plain]
+    python throughput_worker.py dump <dataset> <file>"""
 import json
 import multiprocessing
 import sys
@@ -35,17 +40,37 @@ def write_dataset(path, count, size):
                               "label": IntField()}, num_workers=2).from_indexed_dataset(Images(count, size))
 
 
-def main(dataset, count, size, epochs):
+def dump_jpegs(dataset, target):
+    """The dataset's JPEG bytes, found through FFCV's own reader: each image's data_ptr in the allocation table."""
+    import struct
+
+    import numpy as np
+    from ffcv.reader import Reader
+
+    reader = Reader(str(dataset))
+    sizes = {int(row["ptr"]): int(row["size"]) for row in reader.alloc_table}
+    data = np.fromfile(str(dataset), dtype=np.uint8)
+    with open(target, "wb") as out:
+        # Metadata columns are unnamed (f0, f1, ...), in the order of the field names.
+        column = reader.metadata[f"f{reader.field_names.index('image')}"]
+        for field in column:
+            start = int(field["data_ptr"])
+            out.write(struct.pack("<Q", sizes[start]) + data[start:start + sizes[start]].tobytes())
+    print(f"RESULT {json.dumps({'images': len(reader.metadata)})}", flush=True)
+
+
+def main(dataset, count, size, epochs, mode="rrc"):
     start = time.perf_counter()
     import ffcv  # noqa: F401  (timed: the import is what is measured)
     import_seconds = time.perf_counter() - start
-    from ffcv.fields.decoders import IntDecoder, RandomResizedCropRGBImageDecoder
+    from ffcv.fields.decoders import IntDecoder, RandomResizedCropRGBImageDecoder, SimpleRGBImageDecoder
     from ffcv.loader import Loader, OrderOption
 
     if not Path(dataset).exists():
         write_dataset(dataset, count, size)
+    decoder = RandomResizedCropRGBImageDecoder((224, 224)) if mode == "rrc" else SimpleRGBImageDecoder()
     loader = Loader(dataset, batch_size=64, num_workers=2, order=OrderOption.RANDOM, seed=0,
-                    pipelines={"image": [RandomResizedCropRGBImageDecoder((224, 224))], "label": [IntDecoder()]})
+                    pipelines={"image": [decoder], "label": [IntDecoder()]})
     for _ in loader:  # warm-up epoch: numba compiles the pipeline
         pass
     images, wall, cpu = 0, 0.0, 0.0
@@ -61,4 +86,7 @@ def main(dataset, count, size, epochs):
 
 if __name__ == "__main__":
     multiprocessing.set_start_method("forkserver")
-    main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]))
+    if sys.argv[1] == "dump":
+        dump_jpegs(sys.argv[2], sys.argv[3])
+    else:
+        main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), *sys.argv[5:])
