@@ -26,6 +26,38 @@ if TYPE_CHECKING:  # support.wine is imported where it is used: only the Wine te
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 
+# Test tiers: a test gets the marker of every fixture it uses (directly or through other fixtures), so
+# `bash tests/run -m "not e2e and not wine"` is the fast loop. A new slow fixture is one line here.
+#   e2e: builds a wheel, or installs one into a runtime venv (minutes; the default build is shared)
+#   wine: runs Windows programs under Wine (a Wine prefix and a Windows CPython; first run minutes)
+#   network: downloads from the real package index pip is set up for (not the tests' local server)
+FIXTURE_MARKERS: dict[str, str] = {
+    "upstream_sdist": "network",
+    "numpy_windows_wheel": "network",
+    "simplejpeg_sdist": "network",
+    "default_build": "e2e",
+    "repo": "e2e",
+    "system_wheel": "e2e",
+    "runtime_venv": "e2e",
+    "windows_wheel": "e2e",
+    "wheels": "e2e",
+    "zig_toolchain": "e2e",
+    "wine": "wine",
+    "backend_wine": "wine",
+    "installed": "wine",
+    "check_exe": "wine",
+}
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    declared = {line.split(":")[0].strip() for line in config.getini("markers")}
+    if not set(FIXTURE_MARKERS.values()) <= declared:
+        raise pytest.UsageError(f"FIXTURE_MARKERS names undeclared markers: "
+                                f"{sorted(set(FIXTURE_MARKERS.values()) - declared)} (pyproject.toml's markers)")
+    for item in items:
+        for fixture in getattr(item, "fixturenames", ()):
+            marker = FIXTURE_MARKERS.get(fixture)
+            if marker and not item.get_closest_marker(marker):  # markers are declared in pyproject.toml
+                item.add_marker(marker)
+
 
 @pytest.fixture(scope="session")
 def project_dir() -> Path:
