@@ -11,7 +11,6 @@ import json
 import os
 import shutil
 import subprocess
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
 
@@ -223,11 +222,10 @@ def cached_capture(installation: Installation, argument: str, environ: dict[str,
         except (ValueError, KeyError, TypeError, IndexError):
             pass  # unreadable: captured again and replaced
     changes = capture_vcvarsall(installation, argument, environ)
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=cached.parent, suffix=".part")
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
-        json.dump(changes.to_json(), out)
-    os.replace(temp, cached)
+    from .files import atomic_file
+
+    with atomic_file(cached) as temp:
+        temp.write_text(json.dumps(changes.to_json()), encoding="utf-8")
     return changes
 
 
@@ -308,7 +306,7 @@ def python3_import_library(python3_dll: Path, target: str, environment: dict[str
     """python3.lib for `target`, made by lib.exe from the names the build Python's python3.dll exports: a
     cross build links the stable ABI without a second CPython of the target's architecture.
     Kept per target and python3.dll; written whole or not at all."""
-    from .download import cache_lock, staged_folder
+    from .files import cache_lock, staged_folder
     from .windows_python import stable_abi_definition
 
     digest = hashlib.sha256(python3_dll.read_bytes()).hexdigest()[:16]

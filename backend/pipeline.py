@@ -12,6 +12,7 @@ from . import build, deps, repair, toolchain, upstream
 from .archive import extract_sdist
 from .context import BuildContext
 from .errors import BuildError
+from .files import atomic_file
 from .log import Log
 from .patching import AppliedPatch, apply_series
 from .pins import Pins
@@ -75,19 +76,12 @@ def place_atomically(source: Path, directory: Path) -> Path:
     """Copy into `directory` under a temporary name, then rename: no half-written file is ever visible."""
     final = directory / source.name
     try:
-        directory.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(prefix=f".{source.name}.", dir=directory)
+        # mode: mkstemp makes it private
+        with atomic_file(final, prefix=f".{source.name}.", suffix="", mode=0o644,
+                         on_error=lambda _path, exc: _output_error(directory, exc)) as temp:
+            shutil.copyfile(source, temp)
     except OSError as exc:
         raise _output_error(directory, exc) from exc
-    os.close(handle)
-    try:
-        shutil.copyfile(source, temp_name)
-        os.chmod(temp_name, 0o644)  # mkstemp makes it private
-        os.replace(temp_name, final)
-    except OSError as exc:
-        raise _output_error(directory, exc) from exc
-    finally:
-        Path(temp_name).unlink(missing_ok=True)
     return final
 
 

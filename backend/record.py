@@ -6,16 +6,15 @@ import csv
 import hashlib
 import io
 import json
-import os
 import platform
 import re
 import sys
-import tempfile
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import BuildError
+from .files import atomic_file
 
 if TYPE_CHECKING:
     from .context import BuildContext
@@ -53,10 +52,8 @@ def add_files_to_wheel(wheel: Path, files: dict[str, bytes]) -> None:
         rows.append([record_name, "", ""])
         record = io.StringIO()
         csv.writer(record, lineterminator="\n").writerows(rows)
-        handle, temp_name = tempfile.mkstemp(suffix=".whl", dir=wheel.parent)
-        os.close(handle)
-        try:
-            with zipfile.ZipFile(temp_name, "w", zipfile.ZIP_DEFLATED) as target:
+        with atomic_file(wheel, prefix=f".{wheel.name}.", suffix=".whl") as temp:
+            with zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED) as target:
                 for info in source.infolist():
                     if info.filename not in added and info.filename != record_name:
                         # Deflated here whatever the source used: the repair step writes uncompressed
@@ -67,9 +64,6 @@ def add_files_to_wheel(wheel: Path, files: dict[str, bytes]) -> None:
                     target.writestr(arcname, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL)
                 target.writestr(record_name, record.getvalue(), compress_type=zipfile.ZIP_DEFLATED,
                                 compresslevel=COMPRESS_LEVEL)
-            os.replace(temp_name, wheel)
-        finally:
-            Path(temp_name).unlink(missing_ok=True)
 
 
 def open_wheel(wheel: Path) -> zipfile.ZipFile:

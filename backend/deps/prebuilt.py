@@ -8,15 +8,12 @@ by a 7-Zip program (backend/sevenzip.py)."""
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import fetch
 from ..context import BuildContext
-from ..download import cache_lock
+from ..files import cached_folder
 from ..errors import BuildError
 from ..pins import Pins, source_pins
 from ..sevenzip import extract_release
@@ -78,30 +75,23 @@ def prebuilt_pins(pins: Pins) -> list[PrebuiltPin]:
 def staged_release(ctx: BuildContext, pin: PrebuiltPin) -> Path:
     """The extracted files of `pin`'s release (its `root` folder), from the cache or extracted now."""
     final = ctx.cache_dir / CACHE_KIND / f"{pin.name}-{pin.version}-{pin.sha256[:12]}"
-    with cache_lock(final):
-        if (final / MARKER).is_file():
+    with cached_folder(final, MARKER) as staging:
+        if staging is None:
             ctx.log.info(f"prebuilt: {pin.name} {pin.version} reused from {final}")
             return final / "tree" / pin.root
         if pin.kind != "7z-sfx":
             raise BuildError(f"prebuilt: {pin.name}: unknown archive kind {pin.kind!r} in the data file.")
         archive = fetch.fetch_url(ctx, CACHE_KIND, pin.url, pin.filename, pin.sha256)
-        staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=final.parent))
-        try:
-            with ctx.log.stage(f"prebuilt: extracting {pin.name} {pin.version} from {pin.filename}"):
-                extract_release(archive, staging / "tree", pin.wanted, ctx.log.info)
-            missing = [item for item in pin.required_files if not (staging / "tree" / pin.root / item).is_file()]
-            if missing:
-                raise BuildError(f"prebuilt: {pin.filename} has no {', '.join(missing)} under {pin.root}/.",
-                                 "The layout of this release in vendor_scripts/pins.toml is wrong: fix the pin "
-                                 "or use -C deps=source.")
-            (staging / MARKER).write_text(json.dumps({"library": pin.name, "version": pin.version,
-                                                      "archive": pin.filename, "sha256": pin.sha256,
-                                                      "provenance": pin.provenance}, indent=2))
-            if final.exists():  # left without its marker: not trusted
-                shutil.rmtree(final)
-            os.replace(staging, final)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
+        with ctx.log.stage(f"prebuilt: extracting {pin.name} {pin.version} from {pin.filename}"):
+            extract_release(archive, staging / "tree", pin.wanted, ctx.log.info)
+        missing = [item for item in pin.required_files if not (staging / "tree" / pin.root / item).is_file()]
+        if missing:
+            raise BuildError(f"prebuilt: {pin.filename} has no {', '.join(missing)} under {pin.root}/.",
+                             "The layout of this release in vendor_scripts/pins.toml is wrong: fix the pin "
+                             "or use -C deps=source.")
+        (staging / MARKER).write_text(json.dumps({"library": pin.name, "version": pin.version,
+                                                  "archive": pin.filename, "sha256": pin.sha256,
+                                                  "provenance": pin.provenance}, indent=2))
     ctx.log.ok(f"prebuilt: {pin.name} {pin.version} ready in {final}")
     return final / "tree" / pin.root
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from .. import fetch
 from ..archive import extract_subtree
 from ..context import BuildContext
-from ..download import cache_lock
+from ..files import cache_lock, staged_folder
 from ..errors import BuildError
 from ..pins import SourcePin, source_pins
 from ..proc import run_tool, tool_env, tool_path_dirs
@@ -141,7 +141,6 @@ def build_prefix(ctx: BuildContext, pin: SourcePin, toolchain: Toolchain) -> Pat
     """The installed prefix of `pin`, built now or reused from the cache."""
     options = configure_options(pin, True, ctx, toolchain)
     final = prefix_path(ctx, pin, options, toolchain)
-    prefixes = final.parent
     with cache_lock(final):
         if is_built(final):
             ctx.log.info(f"source: {pin.name} {pin.version} reused from {final}")
@@ -151,8 +150,7 @@ def build_prefix(ctx: BuildContext, pin: SourcePin, toolchain: Toolchain) -> Pat
         with tempfile.TemporaryDirectory(prefix=f"ffcv-{pin.name}-") as work_name:
             work = Path(work_name)
             source = extract_subtree(archive, subdir, work / "src", skip=skip)
-            staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=prefixes))
-            try:
+            with staged_folder(final) as staging:
                 env = tool_env(tool_path_dirs(), **toolchain.env)
                 what = f"{pin.name} {pin.version}"
                 with ctx.log.stage(f"source: {what}: configure"):
@@ -177,9 +175,6 @@ def build_prefix(ctx: BuildContext, pin: SourcePin, toolchain: Toolchain) -> Pat
                 (staging / PREFIX_MARKER).write_text(json.dumps(
                     {"library": pin.name, "version": pin.version, "options": options, "source": archive.name,
                      "compiler": toolchain.version}, indent=2))
-                os.replace(staging, final)
-            finally:
-                shutil.rmtree(staging, ignore_errors=True)
         ctx.log.ok(f"source: {pin.name} {pin.version} built into {final}")
         return final
 

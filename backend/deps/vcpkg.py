@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from ..context import BuildContext
-from ..download import cache_lock
+from ..files import cache_lock
 from ..errors import BuildError
 from ..proc import run_tool
 from ..toolchain import Toolchain
