@@ -53,8 +53,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     fetch = commands.add_parser("fetch", help="download and verify the upstream sdist and the library sources "
                                                "(deps=source, the default; with -C deps=prebuilt, also OpenCV's "
-                                               "official Windows release, extracted) into the cache, for "
-                                               "offline builds and CI caches")
+                                               "official Windows release, extracted; with -C toolchain=zig, also "
+                                               "the Windows CPython) into the cache, for offline builds and CI "
+                                               "caches")
     fetch.add_argument("-C", "--config-setting", action="append", default=[], metavar="KEY=VALUE")
     show = commands.add_parser("record", help="print the build record of a wheel or of the installed ffcv")
     show.add_argument("wheel", nargs="?", type=Path, help="a wheel file (default: the installed ffcv)")
@@ -94,19 +95,13 @@ def _run_command(args: argparse.Namespace, log: Log) -> int:
         from . import upstream
         from .pipeline import make_context
 
+        from .registry import provider, toolchain_kind
+
         ctx = make_context(_config(args.config_setting), project_dir=PROJECT_DIR, log=log)
         print(upstream.upstream_sdist(ctx))
-        if ctx.settings.deps in ("source", "prebuilt"):
-            from .deps.source import source_archive
-            from .pins import source_pins
-
-            for pin in source_pins(ctx.pins):
-                print(source_archive(ctx, pin)[0])
-        if ctx.settings.deps == "prebuilt":
-            from .deps.prebuilt import prebuilt_pins, staged_release
-
-            for prebuilt in prebuilt_pins(ctx.pins):
-                print(staged_release(ctx, prebuilt))
+        # Whatever the chosen provider and toolchain download in a build (toolchain=zig: the Windows CPython).
+        for path in [*provider(ctx).prefetch(ctx), *toolchain_kind(ctx).prefetch(ctx)]:
+            print(path)
     elif args.command == "pins":
         from .pins import Pins, pinned_downloads
 

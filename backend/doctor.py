@@ -11,7 +11,7 @@ import sys
 import sysconfig
 from pathlib import Path
 
-from . import deps, toolchain
+from . import toolchain
 from .context import BuildContext
 from .errors import BuildError
 
@@ -50,63 +50,10 @@ def report_toolchain(ctx: BuildContext) -> toolchain.Toolchain | None:
 
 def report_providers(ctx: BuildContext, tools: toolchain.Toolchain | None) -> bool:
     """False if the provider the settings choose (deps) cannot work here: an [ERROR], not a [WARN]."""
-    from dataclasses import replace
+    from .registry import PROVIDERS
 
-    from .deps import target_of
-    from .deps.source import (assembler_missing, configure_options, find_tool, is_built, prefix_path,
-                              source_archive_cached)
-    from .pins import source_pins
-
-    healthy = True
-    for provider in ("pkg-config", "dirs", "conda"):
-        chosen = provider == ctx.settings.deps
-        if provider == "dirs" and not ctx.settings.include_dirs:
-            ctx.log.info("deps=dirs: not configured (give include-dirs and library-dirs to check it)")
-            continue
-        if provider == "conda" and not os.environ.get("CONDA_PREFIX"):
-            (ctx.log.error if chosen else ctx.log.info)("deps=conda: no active conda environment")
-            healthy = healthy and not chosen
-            continue
-        try:
-            found = deps.resolve(replace(ctx, settings=replace(ctx.settings, deps=provider)), tools)
-        except BuildError as exc:
-            (ctx.log.error if chosen else ctx.log.warn)(f"deps={provider}: {exc.message}")
-            healthy = healthy and not chosen
-            continue
-        versions = ", ".join(f"{name} {version}" for name, version in found.versions.items())
-        ctx.log.ok(f"deps={provider}: {versions}; libraries {' '.join(found.libraries)}")
-    cmake, ninja = find_tool("cmake"), find_tool("ninja")
-    ctx.log.info(f"deps=source: cmake {cmake or 'not found (comes with the build requirements)'}, "
-                 f"ninja {ninja or 'not found (comes with the build requirements)'}")
-    for pin in source_pins(ctx.pins, *target_of(tools)):
-        if tools is None:
-            continue
-        options = configure_options(pin, False, ctx, tools)
-        prefix = prefix_path(ctx, pin, options, tools)
-        if is_built(prefix):
-            ctx.log.ok(f"deps=source: {pin.name} {pin.version} built in the cache ({prefix})")
-        else:
-            cached = "cached" if source_archive_cached(ctx, pin) else "to download"
-            ctx.log.info(f"deps=source: {pin.name} {pin.version} not built yet (source archive {cached})")
-        if assembler_missing(pin, tools):
-            ctx.log.warn(f"deps=source: no {' or '.join(pin.simd_assemblers)}: {pin.name} would build without SIMD "
-                         "(JPEG decoding several times slower); install nasm before building")
-    report_prebuilt(ctx)
-    return healthy
-
-
-def report_prebuilt(ctx: BuildContext) -> None:
-    from . import fetch
-    from .deps.prebuilt import CACHE_KIND, prebuilt_pins
-
-    from .deps.vcpkg import ROOT_VARIABLES
-
-    roots = [f"{v}={os.environ[v]}" for v in ROOT_VARIABLES if os.environ.get(v)]
-    ctx.log.info(f"deps=vcpkg (native Windows builds): {', '.join(roots) or 'no VCPKG_ROOT / VCPKG_INSTALLATION_ROOT'}")
-    for pin in prebuilt_pins(ctx.pins):
-        cached = fetch.is_cached(ctx, CACHE_KIND, pin.filename, pin.sha256)
-        ctx.log.info(f"deps=prebuilt (native Windows builds): {pin.name} {pin.version} official release "
-                     f"{'cached' if cached else 'to download'} ({pin.filename}, {', '.join(pin.machines)})")
+    results = [found.report(ctx, tools) for found in PROVIDERS.values()]
+    return all(results)
 
 
 def linux_dependencies(extension: Path) -> list[tuple[str, str]]:

@@ -6,10 +6,9 @@ from typing import Any, Callable, Mapping, TypeVar
 
 from . import pipeline, sdist, upstream
 from .context import BuildContext
-from .deps.source import prefixes_built, source_needs_network
 from .errors import BuildError
-from .windows_python import windows_python_needs_network
 from .log import Log
+from .registry import provider, toolchain_kind
 from .signals import EXIT_CODE, Terminated, terminate_by_exception
 
 T = TypeVar("T")
@@ -29,22 +28,14 @@ def _run(config_settings: Mapping[str, Any] | None, action: Callable[[BuildConte
 
 
 def _network_requirements(ctx: BuildContext) -> list[str]:
-    # pip's settings name the index the upstream sdist (and library sources) come from.
-    sources = ctx.settings.deps in ("source", "prebuilt") and source_needs_network(ctx)
-    return ["pip"] if upstream.needs_network(ctx) or sources or windows_python_needs_network(ctx) else []
+    # pip's settings name the index the upstream sdist (and library sources, the Windows CPython) come from.
+    needed = upstream.needs_network(ctx) or provider(ctx).needs_network(ctx) or toolchain_kind(ctx).needs_network(ctx)
+    return ["pip"] if needed else []
 
 
 def _wheel_requirements(ctx: BuildContext) -> list[str]:
-    # prebuilt builds TurboJPEG from source too, and unpacks OpenCV's 7-Zip release with py7zr.
-    # CMake and Ninja only when a library is to be built (a warm source build reuses its cached prefixes).
-    needs_tools = ctx.settings.deps == "prebuilt" or ctx.settings.deps == "source" and not prefixes_built(ctx)
-    source_tools = ["cmake>=3.24", "ninja>=1.11"] if needs_tools else []
-    source_tools += ["py7zr>=0.22"] if ctx.settings.deps == "prebuilt" else []
-    # A Windows wheel built elsewhere: zig compiles, pefile reads python3.dll, delvewheel repairs.
-    cross_tools = ["ziglang>=0.13", "pefile>=2023.2.7", "delvewheel>=1.10"] if ctx.settings.toolchain == "zig" else []
-    # MSVC cross-building (-C target=win_arm64): pefile reads python3.dll's exports for the target's python3.lib.
-    cross_tools += ["pefile>=2023.2.7"] if ctx.settings.toolchain == "native" and ctx.settings.target else []
-    return [*source_tools, *cross_tools, *_network_requirements(ctx)]
+    # What the chosen provider and toolchain need (registry.py), then pip if something is to be downloaded.
+    return [*provider(ctx).requirements(ctx), *toolchain_kind(ctx).requirements(ctx), *_network_requirements(ctx)]
 
 
 def get_requires_for_build_wheel(config_settings: Mapping[str, Any] | None = None) -> list[str]:

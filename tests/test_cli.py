@@ -107,11 +107,8 @@ def test_a_tools_environment_that_cannot_be_made_is_one_clear_error(bare, projec
 
 
 def test_tool_requirements_match_the_build_requirements(project_dir: Path) -> None:
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:
-        import tomli as tomllib
-    requires = tomllib.loads((project_dir / "pyproject.toml").read_text(encoding="utf-8"))["build-system"]["requires"]
+    from backend.pins import load_toml
+    requires = load_toml(project_dir / "pyproject.toml")["build-system"]["requires"]
     declared = {re.split(r"[<>=; ]", item, maxsplit=1)[0]: item.split(";")[0].strip() for item in requires}
     requirements_test = (project_dir / "requirements-test.txt").read_text(encoding="utf-8")
     for module, requirement in PACKAGES.items():

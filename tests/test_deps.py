@@ -15,6 +15,7 @@ from backend.deps.pkgconfig import add_flags, keep_linked_modules
 from backend.errors import BuildError
 from backend.log import Log
 from backend.toolchain import detect
+from support.e2e import SYSTEM_LIBDIR
 
 PKG_CONFIG = {"deps": "pkg-config"}  # not the default: these tests are about the system's libraries
 
@@ -109,7 +110,7 @@ def test_headers_missing_from_a_pc_include_dir_are_named(make_ctx, tmp_path: Pat
 
 
 def test_dirs_provider_with_system_folders(make_ctx) -> None:
-    libdir = Path("/usr/lib/x86_64-linux-gnu")
+    libdir = SYSTEM_LIBDIR
     deps = resolve(make_ctx({"deps": "dirs", "include-dirs": os.pathsep.join(["/usr/include"]),
                              "library-dirs": str(libdir)}))
     assert "/usr/include/opencv4" in deps.include_dirs  # found under the opencv4/ subfolder

@@ -520,6 +520,7 @@ def test_cross_build_for_arm64_on_x64(windows_x64_python: dict, make_ctx, tmp_pa
     assert not [p for p in library.parent.parent.iterdir() if p.name.startswith(".")]
 
 
+@pytest.mark.e2e  # zig compiles its ARM64 Windows C runtime first: minutes with a cold zig cache
 def test_the_arm64_python3_lib_links_a_real_arm64_module(windows_x64_python: dict, make_ctx, project_dir: Path,
                                                         tmp_path: Path) -> None:
     """The import library is usable: an ARM64 stable-ABI module linked against it (zig's lld) imports

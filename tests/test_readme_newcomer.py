@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from support.e2e import run
+from support.e2e import MACHINE, run
 from support.readme import DEBIAN_PYTHON, apt_packages, setup_and_commands
 
 pytestmark = pytest.mark.timeout(3600)  # default_build compiles OpenCV when no test before it has
@@ -43,7 +43,7 @@ def test_readme_build_command_runs_as_written_with_debians_python3(default_build
     venv_home = (clone / ".venv" / "pyvenv.cfg").read_text()
     assert re.search(r"^home = /usr/bin$", venv_home, re.M), venv_home  # the venv is Debian's python3's
     assert default_build["sdist"].name == "ffcv-1.0.2.tar.gz"
-    assert wheel.name.startswith("ffcv-1.0.2-cp310-abi3-manylinux_") and wheel.name.endswith("_x86_64.whl")
+    assert wheel.name.startswith("ffcv-1.0.2-cp310-abi3-manylinux_") and wheel.name.endswith(f"_{MACHINE}.whl")
     with zipfile.ZipFile(wheel) as archive:
         record = json.loads(archive.read("ffcv-1.0.2.dist-info/ffcv-build.json"))
         names = archive.namelist()

@@ -1,6 +1,5 @@
 """The upstream stage: local file, cache or index download, always sha256-verified."""
 import socket
-import sys
 import threading
 import time
 from io import StringIO
@@ -12,10 +11,7 @@ from backend.errors import BuildError
 from backend.log import Log
 from conftest import FIXTURE_SDIST_NAME, sdist_bytes, sha, PROJECT_DIR, leftovers
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:
-    import tomli as tomllib
+from backend.pins import load_toml
 
 FILENAME = FIXTURE_SDIST_NAME
 
@@ -165,7 +161,7 @@ def test_project_absent_from_index(index_server, fake_project, make_ctx, no_prox
 
 
 def test_unsupported_version_lists_supported(make_ctx):
-    pins = tomllib.loads((PROJECT_DIR / "vendor_scripts" / "pins.toml").read_text())
+    pins = load_toml(PROJECT_DIR / "vendor_scripts" / "pins.toml")
     supported = list(pins["upstream"]["versions"])
     assert supported
     ctx = make_ctx({"upstream-version": "0.0.1"})

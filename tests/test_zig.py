@@ -157,3 +157,26 @@ def test_zig_is_found_in_the_build_environment() -> None:
     zig = find_zig()
     assert subprocess.run([str(zig), "version"], capture_output=True, text=True).stdout.strip()
     assert str(zig).startswith(sys.prefix)
+
+
+def test_fetch_for_zig_keeps_the_windows_python_for_an_offline_build(upstream_sdist: Path, tmp_path: Path, project_dir: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """Before: `fetch -C toolchain=zig` fetched the upstream sdist and library sources but not the Windows
+    CPython the zig toolchain takes python3.dll from, so a later offline=true zig build failed."""
+    from backend.__main__ import main
+    from backend.pipeline import make_context
+    from backend.registry import PROVIDERS, TOOLCHAINS
+
+    cache = tmp_path / "cache"
+    # deps=dirs downloads nothing: what fetch keeps here is the toolchain's own.
+    config = {"cache-dir": str(cache), "toolchain": "zig", "deps": "dirs", "include-dirs": str(tmp_path),
+              "upstream-sdist": str(upstream_sdist)}
+    offline = make_context({**config, "offline": "true"}, project_dir=project_dir, environ={}, log=Log(colour=False))
+    with pytest.raises(BuildError, match="offline"):
+        embeddable_python(offline)
+    assert main(["fetch", *(f"-C{key}={value}" for key, value in config.items())]) == 0
+    folder = embeddable_python(offline)
+    assert str(folder) in capsys.readouterr().out
+    assert (folder / "python3.dll").is_file()
+    assert "pip" not in hooks.get_requires_for_build_wheel(config)  # nothing left to download
+    assert PROVIDERS["dirs"].prefetch(offline) == [] and TOOLCHAINS["native"].prefetch(offline) == []

@@ -89,35 +89,7 @@ def check_headers(ctx: BuildContext, include_dirs: list[str]) -> None:
 
 
 def resolve(ctx: BuildContext, toolchain: Toolchain | None) -> NativeDeps:
-    """The provider's result; `toolchain` matters only to providers that compile (source)."""
-    if ctx.settings.deps == "pkg-config":
-        from .pkgconfig import resolve_pkgconfig
+    """The chosen provider's result (registry.py); `toolchain` matters only to providers that compile."""
+    from ..registry import provider
 
-        return resolve_pkgconfig(ctx)
-    if ctx.settings.deps == "dirs":
-        from .dirs import resolve_dirs
-
-        return resolve_dirs(ctx, toolchain)
-    if ctx.settings.deps == "conda":
-        import os
-
-        from .conda import resolve_conda
-
-        return resolve_conda(ctx, dict(os.environ), toolchain)
-    if ctx.settings.deps == "vcpkg":
-        import os
-
-        from .vcpkg import resolve_vcpkg
-
-        return resolve_vcpkg(ctx, toolchain, dict(os.environ))
-    if ctx.settings.deps == "prebuilt":
-        from .prebuilt import resolve_prebuilt
-
-        return resolve_prebuilt(ctx, toolchain)
-    if ctx.settings.deps == "source":
-        from .source import resolve_source
-
-        if toolchain is None:
-            raise BuildError("deps=source compiles its libraries and needs a C++ toolchain.")
-        return resolve_source(ctx, toolchain)
-    raise BuildError(f"Unknown native dependency provider {ctx.settings.deps!r}.")
+    return provider(ctx).resolve(ctx, toolchain)

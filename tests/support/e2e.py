@@ -5,10 +5,14 @@ import json
 import os
 import shutil
 import subprocess
+import sysconfig
 from pathlib import Path
 
 TORCH = "torch==2.13.0"  # the CPU build on this machine's disk; FFCV imports torch
 RUNTIME_PYTHON = "3.11"  # the Python that torch file is for
+# This machine as wheel tags and Debian's folders name it (x86_64, aarch64...), and where its system libraries are.
+MACHINE = sysconfig.get_platform().rpartition("-")[2]
+SYSTEM_LIBDIR = Path("/usr/lib", sysconfig.get_config_var("MULTIARCH") or "")
 
 
 def run(args: list[str], cwd: Path | None = None, env: dict | None = None, check: bool = True,
