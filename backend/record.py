@@ -66,6 +66,12 @@ def add_files_to_wheel(wheel: Path, files: dict[str, bytes]) -> None:
                                 compresslevel=COMPRESS_LEVEL)
 
 
+def platform_tag(wheel_name: str) -> str:
+    """The platform tag of a wheel file name (its last part: `manylinux_2_28_x86_64`, `win_amd64`); a compressed
+    tag set (`a.b`) is returned whole."""
+    return wheel_name[:-len(".whl")].rsplit("-", 1)[-1]
+
+
 def open_wheel(wheel: Path) -> zipfile.ZipFile:
     """The wheel as a zip, or a BuildError saying what the path is instead."""
     resolved = Path(wheel).resolve()

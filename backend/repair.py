@@ -14,6 +14,7 @@ from .context import BuildContext
 from .deps import NativeDeps
 from .errors import BuildError
 from .proc import run_tool, tool_env, tool_path_dirs
+from .record import platform_tag as wheel_platform_tag
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ def repair(ctx: BuildContext, wheel: Path, deps: NativeDeps, out_dir: Path,
         ctx.log.warn("repair=false: the wheel needs the native libraries installed on the system.")
         return RepairResult(wheel, "none", [])
     extra_path = tool_path_dirs()
-    platform_tag = wheel.name[:-len(".whl")].split("-")[-1]
+    platform_tag = wheel_platform_tag(wheel.name)
     if platform_tag.startswith("win"):
         # The wheel's tag decides: delvewheel also repairs Windows wheels on Linux (cross builds).
         search = [*deps.runtime_dirs, *compiler_runtime_dirs]

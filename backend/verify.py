@@ -10,7 +10,7 @@ from pathlib import Path, PurePosixPath
 from .context import BuildContext
 from .errors import BuildError
 from .pins import Pins
-from .record import RECORD_NAME
+from .record import RECORD_NAME, platform_tag
 
 
 def elf_needed(data: bytes) -> list[str]:
@@ -59,12 +59,12 @@ def manylinux_system_libraries(wheel_name: str) -> frozenset[str]:
     import json
 
     policies = json.loads((importlib.resources.files("auditwheel.policy") / "manylinux-policy.json").read_text())
-    platform_tag = wheel_name[:-len(".whl")].split("-")[-1]
+    tag = platform_tag(wheel_name)
     for policy in policies:
         names = [policy["name"], *policy.get("aliases", [])]
-        if any(platform_tag.startswith(name + "_") for name in names if name != "linux"):
+        if any(tag.startswith(name + "_") for name in names if name != "linux"):
             return frozenset(policy["lib_whitelist"])
-    raise BuildError(f"{wheel_name}: no manylinux policy matches its platform tag {platform_tag!r}.")
+    raise BuildError(f"{wheel_name}: no manylinux policy matches its platform tag {tag!r}.")
 
 
 def linux_closure(wheel: Path, system_libraries: frozenset[str]) -> dict[str, list[str]]:
@@ -179,10 +179,10 @@ def verify_wheel(ctx: BuildContext, wheel: Path, repaired: bool) -> None:
         raise BuildError(f"{wheel.name} holds no build record.")
     if not any("/licenses/" in n or n.endswith(".dist-info/LICENSE") for n in names):
         raise BuildError(f"{wheel.name} holds no licence file.")
-    platform_tag = wheel.name[:-len(".whl")].split("-")[-1]
+    tag = platform_tag(wheel.name)
     check_exports(wheel, ctx.upstream.exports)
     # The wheel's own tag decides (a cross build checks a Windows wheel on Linux).
-    if repaired and "linux" in platform_tag:
+    if repaired and "linux" in tag:
         if "manylinux" not in wheel.name:
             raise BuildError(f"{wheel.name} has no manylinux tag after repair.")
         closure = linux_closure(wheel, manylinux_system_libraries(wheel.name))
@@ -191,7 +191,7 @@ def verify_wheel(ctx: BuildContext, wheel: Path, repaired: bool) -> None:
             raise BuildError("Libraries needed but neither bundled nor provided by manylinux systems:\n  "
                              + "\n  ".join(f"{name}: {', '.join(libs)}" for name, libs in missing.items()))
         ctx.log.info(f"verify: {len(closure)} ELF files, every needed library bundled or a manylinux system one")
-    if repaired and platform_tag.startswith("win"):
+    if repaired and tag.startswith("win"):
         missing = missing_from(windows_closure(wheel, WindowsSystem.from_pins(ctx.pins)))
         if missing:
             raise BuildError("DLLs imported but neither in the wheel nor part of Windows or CPython:\n  "

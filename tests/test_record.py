@@ -108,3 +108,15 @@ def test_wheel_without_single_dist_info_is_refused(tmp_path):
         archive.writestr("b-1.0.dist-info/RECORD", "")
     with pytest.raises(ValueError):
         record.add_files_to_wheel(path, {"x.json": b"{}"})
+
+
+@pytest.mark.parametrize("name, tag", [
+    ("ffcv-1.0.2-cp310-abi3-manylinux_2_28_x86_64.whl", "manylinux_2_28_x86_64"),
+    ("ffcv-1.0.2-7-cp310-abi3-win_amd64.whl", "win_amd64"),  # with a build tag
+    ("ffcv-1.0.2-cp310-abi3-manylinux_2_17_x86_64.manylinux2014_x86_64.whl",
+     "manylinux_2_17_x86_64.manylinux2014_x86_64"),
+])
+def test_platform_tag_is_the_last_part_of_the_name(name: str, tag: str) -> None:
+    from backend.record import platform_tag
+
+    assert platform_tag(name) == tag
