@@ -81,6 +81,23 @@ class Pins:
     def native_libraries(self) -> list[NativeLibrary]:
         return [self.native(name) for name in ("opencv", "turbojpeg")]
 
+    @property
+    def windows_python_default(self) -> str:
+        """The Windows CPython series builds use ('3.12')."""
+        return str(self.data["windows"]["python"]["default"])
+
+    @property
+    def pthread_shim(self) -> str:
+        """The header-only pthread shim's folder, relative to the project."""
+        return str(self.data["windows"]["pthread-shim"])
+
+    @property
+    def windows_dll_rules(self) -> "WindowsDllRules":
+        data = self.data["verify"]["windows"]
+        return WindowsDllRules(tuple(p.lower() for p in data["api-set-prefixes"]),
+                               frozenset(d.lower() for d in data["system-dlls"]),
+                               frozenset(d.lower() for d in data["interpreter-dlls"]), data["interpreter-dll-pattern"])
+
     def install_hint(self, name: str) -> str:
         install = self.data["native"][name]["install"]
         return "; ".join(f"{system}: {command}" for system, command in install.items())
@@ -155,3 +172,85 @@ def pinned_downloads(pins: Pins) -> list[dict[str, str]]:
         entries.append({"what": f"{name} {entry['version']} (prebuilt, official release)", "file": entry["filename"],
                         "sha256": entry["sha256"], "from": entry["url"], "provenance": entry["provenance"]})
     return [{key: value for key, value in entry.items() if value} for entry in entries]
+
+
+@dataclass(frozen=True)
+class PrebuiltPin:
+    name: str
+    version: str
+    url: str
+    filename: str
+    sha256: str
+    provenance: str
+    kind: str
+    machines: tuple[str, ...]
+    root: str
+    include_dirs: tuple[str, ...]
+    library_dirs: tuple[str, ...]
+    runtime_dirs: tuple[str, ...]
+    libraries: tuple[str, ...]
+    runtime_files: tuple[str, ...]
+    licences: tuple[str, ...]
+    licence_dirs: tuple[str, ...]
+
+    @property
+    def required_files(self) -> list[str]:
+        """What the build cannot do without, relative to `root`."""
+        return [*(f"{folder}/{name}.lib" for folder in self.library_dirs for name in self.libraries),
+                *self.runtime_files, *self.licences]
+
+    def wanted(self, member: str) -> bool:
+        """Whether an archive member is one of the files to extract."""
+        prefix = self.root.strip("/") + "/"
+        if not member.startswith(prefix):
+            return False
+        relative = member[len(prefix):]
+        folders = (*self.include_dirs, *self.licence_dirs)
+        return relative in self.required_files or any(relative.startswith(f.rstrip("/") + "/") for f in folders)
+
+
+def prebuilt_pins(pins: Pins) -> list[PrebuiltPin]:
+    result = []
+    for name, entry in pins.data.get("prebuilt", {}).items():
+        result.append(PrebuiltPin(
+            name=name, version=entry["version"], url=entry["url"], filename=entry["filename"],
+            sha256=entry["sha256"].lower(), provenance=entry["provenance"], kind=entry["kind"],
+            machines=tuple(entry["machines"]), root=entry["root"], include_dirs=tuple(entry["include-dirs"]),
+            library_dirs=tuple(entry["library-dirs"]), runtime_dirs=tuple(entry["runtime-dirs"]),
+            libraries=tuple(entry["libraries"]), runtime_files=tuple(entry.get("runtime-files", ())),
+            licences=tuple(entry.get("licences", ())), licence_dirs=tuple(entry.get("licence-dirs", ()))))
+    return result
+
+
+@dataclass(frozen=True)
+class WindowsPythonPin:
+    version: str
+    project: str
+    filename: str
+    sha256: str
+    zip: str  # member of the sdist: the embeddable zip
+    folder: str  # folder inside that zip holding python.exe
+
+    @property
+    def minor_tag(self) -> str:
+        """3.12.9 -> 312, as in python312.dll."""
+        major, minor = self.version.split(".")[:2]
+        return f"{major}{minor}"
+
+
+def windows_python_pins(pins: Pins) -> dict[str, WindowsPythonPin]:
+    """Every pinned Windows CPython, by series ('3.12')."""
+    builds = pins.data["windows"]["python"]["builds"]
+    return {series: WindowsPythonPin(**{key: str(data[key]) for key in ("version", "project", "filename", "sha256",
+                                                                       "zip", "folder")})
+            for series, data in builds.items()}
+
+
+@dataclass(frozen=True)
+class WindowsDllRules:
+    """What a Windows extension may import without the wheel carrying it ([verify.windows])."""
+
+    api_set_prefixes: tuple[str, ...]
+    system_dlls: frozenset[str]
+    interpreter_dlls: frozenset[str]
+    interpreter_pattern: str

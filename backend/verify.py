@@ -113,10 +113,8 @@ class WindowsSystem:
 
     @classmethod
     def from_pins(cls, pins: Pins) -> "WindowsSystem":
-        data = pins.data["verify"]["windows"]
-        return cls(tuple(p.lower() for p in data["api-set-prefixes"]),
-                   frozenset(d.lower() for d in data["system-dlls"]),
-                   frozenset(d.lower() for d in data["interpreter-dlls"]), data["interpreter-dll-pattern"],
+        rules = pins.windows_dll_rules
+        return cls(rules.api_set_prefixes, rules.system_dlls, rules.interpreter_dlls, rules.interpreter_pattern,
                    delvewheel_system_dlls())
 
     def provider(self, dll: str, machine: int | None = None) -> str | None:

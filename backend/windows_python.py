@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import tarfile
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from . import fetch
@@ -15,39 +14,15 @@ from .archive import extract_zip_folder
 from .context import BuildContext
 from .files import cached_folder
 from .errors import BuildError
-from .pins import Pins
+from .pins import WindowsPythonPin, windows_python_pins  # noqa: F401 (callers' names)
 
 CACHE_KIND = "windows-python"
 MARKER = "ffcv-wheels-windows-python.txt"
 
 
-@dataclass(frozen=True)
-class WindowsPythonPin:
-    version: str
-    project: str
-    filename: str
-    sha256: str
-    zip: str  # member of the sdist: the embeddable zip
-    folder: str  # folder inside that zip holding python.exe
-
-    @property
-    def minor_tag(self) -> str:
-        """3.12.9 -> 312, as in python312.dll."""
-        major, minor = self.version.split(".")[:2]
-        return f"{major}{minor}"
-
-
-def windows_python_pins(pins: Pins) -> dict[str, WindowsPythonPin]:
-    """Every pinned Windows CPython, by series ('3.12')."""
-    builds = pins.data["windows"]["python"]["builds"]
-    return {series: WindowsPythonPin(**{key: str(data[key]) for key in ("version", "project", "filename", "sha256",
-                                                                       "zip", "folder")})
-            for series, data in builds.items()}
-
-
 def windows_python_pin(ctx: BuildContext, series: str | None = None) -> WindowsPythonPin:
     """The pinned Windows CPython of `series`, by default the one builds use."""
-    series = series or str(ctx.pins.data["windows"]["python"]["default"])
+    series = series or ctx.pins.windows_python_default
     pins = windows_python_pins(ctx.pins)
     if series not in pins:
         raise BuildError(f"No Windows CPython {series} in the data file: pinned are {', '.join(pins)}.")

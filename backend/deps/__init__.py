@@ -67,7 +67,7 @@ def add_thread_support(ctx: BuildContext, deps: NativeDeps, platform: str) -> No
         deps.extra_compile_args.append("-pthread")
         deps.extra_link_args.append("-pthread")
     elif not any((Path(d) / "pthread.h").is_file() for d in deps.include_dirs):
-        deps.include_dirs.append(str(ctx.project_dir / ctx.pins.data["windows"]["pthread-shim"]))
+        deps.include_dirs.append(str(ctx.project_dir / ctx.pins.pthread_shim))
     elif ("HAVE_STRUCT_TIMESPEC", "1") not in deps.define_macros:
         # pthreads-win32/pthreads4w's pthread.h defines struct timespec unless told that the C runtime
         # already does (every UCRT does): without this, a redefinition error under MSVC.

@@ -8,68 +8,19 @@ by a 7-Zip program (backend/sevenzip.py)."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
 from .. import fetch
 from ..context import BuildContext
 from ..files import cached_folder
 from ..errors import BuildError
-from ..pins import Pins, source_pins
+from ..pins import PrebuiltPin, prebuilt_pins, source_pins  # noqa: F401 (prebuilt_pins: callers' name)
 from ..sevenzip import extract_release
 from ..toolchain import Toolchain
 from . import NativeDeps, add_thread_support, check_headers, target_of
 
 CACHE_KIND = "prebuilt"
 MARKER = "ffcv-wheels-prebuilt.json"
-
-
-@dataclass(frozen=True)
-class PrebuiltPin:
-    name: str
-    version: str
-    url: str
-    filename: str
-    sha256: str
-    provenance: str
-    kind: str
-    machines: tuple[str, ...]
-    root: str
-    include_dirs: tuple[str, ...]
-    library_dirs: tuple[str, ...]
-    runtime_dirs: tuple[str, ...]
-    libraries: tuple[str, ...]
-    runtime_files: tuple[str, ...]
-    licences: tuple[str, ...]
-    licence_dirs: tuple[str, ...]
-
-    @property
-    def required_files(self) -> list[str]:
-        """What the build cannot do without, relative to `root`."""
-        return [*(f"{folder}/{name}.lib" for folder in self.library_dirs for name in self.libraries),
-                *self.runtime_files, *self.licences]
-
-    def wanted(self, member: str) -> bool:
-        """Whether an archive member is one of the files to extract."""
-        prefix = self.root.strip("/") + "/"
-        if not member.startswith(prefix):
-            return False
-        relative = member[len(prefix):]
-        folders = (*self.include_dirs, *self.licence_dirs)
-        return relative in self.required_files or any(relative.startswith(f.rstrip("/") + "/") for f in folders)
-
-
-def prebuilt_pins(pins: Pins) -> list[PrebuiltPin]:
-    result = []
-    for name, entry in pins.data.get("prebuilt", {}).items():
-        result.append(PrebuiltPin(
-            name=name, version=entry["version"], url=entry["url"], filename=entry["filename"],
-            sha256=entry["sha256"].lower(), provenance=entry["provenance"], kind=entry["kind"],
-            machines=tuple(entry["machines"]), root=entry["root"], include_dirs=tuple(entry["include-dirs"]),
-            library_dirs=tuple(entry["library-dirs"]), runtime_dirs=tuple(entry["runtime-dirs"]),
-            libraries=tuple(entry["libraries"]), runtime_files=tuple(entry.get("runtime-files", ())),
-            licences=tuple(entry.get("licences", ())), licence_dirs=tuple(entry.get("licence-dirs", ()))))
-    return result
 
 
 def staged_release(ctx: BuildContext, pin: PrebuiltPin) -> Path:
