@@ -20,7 +20,7 @@ from backend.context import BuildContext
 from backend.log import Log
 from backend.pins import Pins
 from backend.pipeline import make_context
-from support.e2e import RUNTIME_PYTHON, TORCH, build_env, copy_repo, python_for, run
+from support.e2e import RUNTIME_PYTHON, build_env, copy_repo, python_for, run, torch_requirement
 
 if TYPE_CHECKING:  # support.wine is imported where it is used: only the Wine tests need it
     from support.wine import WineRuntime
@@ -246,7 +246,8 @@ def runtime_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
     env_dir = tmp_path_factory.mktemp("runtime") / "venv"
     run([python_for(RUNTIME_PYTHON), "-m", "venv", env_dir])
     python = env_dir / "bin" / "python"
-    run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", TORCH], timeout=1200)
+    run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", torch_requirement()],
+        timeout=1200)
     return python
 
 

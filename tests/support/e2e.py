@@ -1,15 +1,17 @@
 """Helpers of the end-to-end tests: run a command, copy the repository, a build environment, a runtime venv."""
 from __future__ import annotations
 
+import functools
 import json
 import os
+import re
 import shutil
 import subprocess
+import sys
 import sysconfig
 from pathlib import Path
 
-TORCH = "torch==2.13.0"  # the CPU build on this machine's disk; FFCV imports torch
-RUNTIME_PYTHON = "3.11"  # the Python that torch file is for
+RUNTIME_PYTHON = "3.11"  # the runtime venvs' Python (FFCV imports torch: a torch wheel for it must exist)
 # This machine as wheel tags and Debian's folders name it (x86_64, aarch64...), and where its system libraries are.
 MACHINE = sysconfig.get_platform().rpartition("-")[2]
 SYSTEM_LIBDIR = Path("/usr/lib", sysconfig.get_config_var("MULTIARCH") or "")
@@ -44,6 +46,20 @@ def build_env(cache: Path) -> dict[str, str]:
     return env
 
 
+@functools.lru_cache(maxsize=None)
+def torch_requirement() -> str:
+    """torch pinned to the wheel for RUNTIME_PYTHON in pip's find-links folders (this machine's disk: no
+    download of hundreds of MB), else plain `torch`; FFCV_TEST_TORCH overrides both."""
+    if os.environ.get("FFCV_TEST_TORCH"):
+        return os.environ["FFCV_TEST_TORCH"]
+    listed = subprocess.run([sys.executable, "-m", "pip", "config", "list"], capture_output=True, text=True).stdout
+    folders = re.findall(r"find-links='([^']*)'", listed) + os.environ.get("PIP_FIND_LINKS", "").split()
+    tag = "cp" + RUNTIME_PYTHON.replace(".", "")
+    wheels = sorted(wheel.name for folder in folders if folder and Path(folder).is_dir()
+                    for wheel in Path(folder).glob(f"torch-*-{tag}-{tag}-*.whl"))
+    return f"torch=={wheels[-1].split('-')[1]}" if wheels else "torch"
+
+
 def python_for(version: str) -> Path:
     """A CPython of this minor version from pyenv (the machine image has 3.10 to 3.13)."""
     root = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv"))
@@ -54,7 +70,7 @@ def python_for(version: str) -> Path:
 
 def install_wheel(python: Path, wheel: Path) -> Path:
     """The wheel with its dependencies (from the index), replacing any ffcv installed before."""
-    run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", TORCH, wheel], timeout=1200)
+    run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", torch_requirement(), wheel], timeout=1200)
     run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-deps",
          "--force-reinstall", wheel])
     return python
