@@ -134,7 +134,7 @@ class Conda(_MsvcOnly):
     def resolve(self, ctx: BuildContext, toolchain: Toolchain | None) -> NativeDeps:
         from .deps.conda import resolve_conda
 
-        return resolve_conda(ctx, dict(os.environ), toolchain)
+        return resolve_conda(ctx, toolchain, dict(os.environ))
 
     def report(self, ctx: BuildContext, toolchain: Toolchain | None) -> bool:
         if not os.environ.get("CONDA_PREFIX"):

@@ -247,7 +247,7 @@ def test_conda_on_windows_takes_the_versioned_import_libraries_and_the_dll_folde
     msvc = Toolchain("msvc", "cl.exe", "19.44", platform="windows", machine="x64")
     prefix = conda_env(tmp_path, True, ["opencv_core4100.lib", "opencv_imgproc4100.lib", "opencv_videoio4100.lib",
                                         "turbojpeg.lib", "jpeg.lib"])
-    deps = resolve_conda(make_ctx({"deps": "conda"}), {"CONDA_PREFIX": str(prefix)}, msvc)
+    deps = resolve_conda(make_ctx({"deps": "conda"}), msvc, {"CONDA_PREFIX": str(prefix)})
     assert deps.libraries == ["opencv_imgproc4100", "opencv_core4100", "turbojpeg"]  # never every .lib
     assert deps.runtime_dirs == [str(prefix / "Library" / "bin")]
     assert str(prefix / "Library" / "include" / "opencv4") in deps.include_dirs
@@ -264,29 +264,29 @@ def test_conda_names_what_is_missing_or_ambiguous(make_ctx, tmp_path: Path) -> N
 
     msvc = Toolchain("msvc", "cl.exe", "19.44", platform="windows", machine="x64")
     with pytest.raises(BuildError, match="CONDA_PREFIX is not set"):
-        resolve_conda(make_ctx({"deps": "conda"}), {}, msvc)
+        resolve_conda(make_ctx({"deps": "conda"}), msvc, {})
     prefix = conda_env(tmp_path, True, ["opencv_core4100.lib", "opencv_core490.lib", "opencv_imgproc4100.lib",
                                         "turbojpeg.lib"])
     with pytest.raises(BuildError, match="several versions of opencv_core.*opencv_core4100, opencv_core490"):
-        resolve_conda(make_ctx({"deps": "conda"}), {"CONDA_PREFIX": str(prefix)}, msvc)
+        resolve_conda(make_ctx({"deps": "conda"}), msvc, {"CONDA_PREFIX": str(prefix)})
     (prefix / "Library" / "lib" / "opencv_core490.lib").unlink()
     (prefix / "Library" / "lib" / "turbojpeg.lib").unlink()
     with pytest.raises(BuildError, match="turbojpeg \\(turbojpeg: conda install -c conda-forge libjpeg-turbo\\)"):
-        resolve_conda(make_ctx({"deps": "conda"}), {"CONDA_PREFIX": str(prefix)}, msvc)
+        resolve_conda(make_ctx({"deps": "conda"}), msvc, {"CONDA_PREFIX": str(prefix)})
 
 
 def test_conda_on_linux_uses_the_prefix_itself(make_ctx, tmp_path: Path) -> None:
     from backend.deps.conda import resolve_conda
 
     prefix = conda_env(tmp_path, False, ["libopencv_core.so", "libopencv_imgproc.so", "libturbojpeg.so"])
-    deps = resolve_conda(make_ctx({"deps": "conda"}), {"CONDA_PREFIX": str(prefix)}, None)
+    deps = resolve_conda(make_ctx({"deps": "conda"}), None, {"CONDA_PREFIX": str(prefix)})
     assert deps.libraries == ["opencv_imgproc", "opencv_core", "turbojpeg"]
     assert deps.library_dirs == deps.runtime_dirs == [str(prefix / "lib")]
     assert "-pthread" in deps.extra_link_args
     # `conda clean` removed the package cache: said, not silently dropped.
     shutil.rmtree(tmp_path / "pkgs")
     stream = io.StringIO()
-    deps = resolve_conda(make_ctx({"deps": "conda"}, log=Log(stream, colour=False)), {"CONDA_PREFIX": str(prefix)}, None)
+    deps = resolve_conda(make_ctx({"deps": "conda"}, log=Log(stream, colour=False)), None, {"CONDA_PREFIX": str(prefix)})
     assert deps.licences == {}
     assert "[WARN] deps=conda: no licence files of libopencv in conda's package cache" in stream.getvalue()
 
@@ -306,7 +306,7 @@ def test_conda_ships_the_licences_of_every_library_the_repair_bundles(make_ctx, 
     prefix = conda_env(tmp_path, True, ["opencv_core4100.lib", "opencv_imgproc4100.lib", "turbojpeg.lib"])
     stream = io.StringIO()
     ctx = make_ctx({"deps": "conda"}, log=Log(stream, colour=False))
-    deps = resolve_conda(ctx, {"CONDA_PREFIX": str(prefix)}, msvc)
+    deps = resolve_conda(ctx, msvc, {"CONDA_PREFIX": str(prefix)})
     assert deps.runtime_licences["zlib.dll"][0] == "libzlib" and "python312.dll" in deps.runtime_licences
     bundled = [f"ffcv.libs/{name}-{index:032x}.dll" for index, name in enumerate(["opencv_core4100", "zlib"])]
     files = record_files(ctx, [], deps, msvc, RepairResult(tmp_path / "w.whl", "delvewheel", bundled))
@@ -316,7 +316,7 @@ def test_conda_ships_the_licences_of_every_library_the_repair_bundles(make_ctx, 
     assert files["licenses/third-party/libzlib/LICENSE"] == b"libzlib LICENSE\n"
     assert "[WARN]" not in stream.getvalue()
     shutil.rmtree(tmp_path / "pkgs" / "libzlib-1.3.1-h0_0")
-    deps = resolve_conda(ctx, {"CONDA_PREFIX": str(prefix)}, msvc)
+    deps = resolve_conda(ctx, msvc, {"CONDA_PREFIX": str(prefix)})
     files = record_files(ctx, [], deps, msvc, RepairResult(tmp_path / "w.whl", "delvewheel", bundled))
     assert not [name for name in files if "libzlib" in name]
     assert "[WARN] zlib-" in stream.getvalue() and "(package libzlib) is bundled, but its licence files were not found" in stream.getvalue()

@@ -625,6 +625,6 @@ def test_conda_refuses_cross_builds(windows_x64_python: dict, make_ctx, tmp_path
     ctx = make_ctx({"cache-dir": str(tmp_path / "cache"), "target": "win_arm64", "deps": "conda"})
     tools = toolchain.detect_msvc(ctx, windows_x64_python["environ"])
     with pytest.raises(BuildError, match="(?s)not for win_arm64.*deps=source"):
-        resolve_conda(ctx, {"CONDA_PREFIX": str(tmp_path)}, tools)
+        resolve_conda(ctx, tools, {"CONDA_PREFIX": str(tmp_path)})
     with pytest.raises(BuildError, match="toolchain=zig cannot link the MSVC-built libraries of deps=conda"):
         make_ctx({"toolchain": "zig", "deps": "conda"})

@@ -87,7 +87,7 @@ def package_licences(record: dict) -> list[str]:
     return [str(p) for p in sorted(folder.rglob("*")) if p.is_file()] if folder.is_dir() else []
 
 
-def resolve_conda(ctx: BuildContext, environ: dict[str, str], toolchain: Toolchain | None = None) -> NativeDeps:
+def resolve_conda(ctx: BuildContext, toolchain: Toolchain | None, environ: dict[str, str]) -> NativeDeps:
     platform, toolchain_name = target_of(toolchain)
     if toolchain is not None and toolchain.cross is not None:
         raise BuildError(f"deps=conda links the active environment's libraries, built for this machine, not for "
