@@ -78,7 +78,7 @@ def report_providers(ctx: BuildContext, tools: toolchain.Toolchain | None) -> bo
     cmake, ninja = find_tool("cmake"), find_tool("ninja")
     ctx.log.info(f"deps=source: cmake {cmake or 'not found (comes with the build requirements)'}, "
                  f"ninja {ninja or 'not found (comes with the build requirements)'}")
-    for pin in source_pins(ctx.pins, *target_of(tools)):
+    for pin in source_pins(ctx.pins, *target_of(tools), tools.machine if tools else None):
         if tools is None:
             continue
         options = configure_options(pin, False, ctx, tools)

@@ -85,7 +85,7 @@ def source_prefix(name: str) -> Path:
 
     ctx = make_context({}, project_dir=PROJECT, environ={})
     tools = detect(ctx)
-    pin = next(p for p in source_pins(ctx.pins, tools.platform, tools.name) if p.name == name)
+    pin = next(p for p in source_pins(ctx.pins, tools.platform, tools.name, tools.machine) if p.name == name)
     prefix = prefix_path(ctx, pin, configure_options(pin, False, ctx, tools), tools)
     if not is_built(prefix):
         raise SystemExit(f"{prefix} is not built")
