@@ -80,11 +80,18 @@ def main(images_file: str, size: str, rounds: str, *specs: str) -> None:
     order = list(libs)
     for label in order:  # warm-up: thread-local decompressors, page faults
         run(libs[label], images[:50], crops, int(size), "rrc")
+    chunk = 16  # images per turn: every extension meets the same moment of the machine's load
     for round_ in range(int(rounds)):
-        turn = order[round_ % len(order):] + order[:round_ % len(order)]  # rotate who goes first
-        for mode in ("plain", "rrc"):
-            for label in turn:
-                times[label][mode].append(run(libs[label], images, crops, int(size), mode))
+        totals = {label: {"plain": 0.0, "rrc": 0.0} for label in libs}
+        for start in range(0, len(images), chunk):
+            part, part_crops = images[start:start + chunk], crops[start:start + chunk]
+            shift = (round_ + start // chunk) % len(order)
+            for mode in ("plain", "rrc"):
+                for label in order[shift:] + order[:shift]:  # rotate who goes first
+                    totals[label][mode] += run(libs[label], part, part_crops, int(size), mode) * len(part)
+        for label in libs:
+            for mode in ("plain", "rrc"):
+                times[label][mode].append(totals[label][mode] / len(images))
     result = {label: {mode: statistics.median(values) for mode, values in by_mode.items()}
               for label, by_mode in times.items()}
     print("RESULT " + json.dumps(result), flush=True)
