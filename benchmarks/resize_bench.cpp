@@ -1,5 +1,10 @@
 // FFCV's RandomResizedCrop resize (libffcv.cpp's resize(): cv::resize INTER_AREA of a crop of a 256x256 RGB
 // image to 224x224), over crops drawn as FFCV's get_random_crop draws them. Prints thread CPU ns per image.
+// Used to choose OpenCV's build options (vendor_scripts/pins.toml): build it once per OpenCV prefix and run
+// the binaries alternately, e.g.
+//   g++ -O2 resize_bench.cpp -I$P/include/opencv4 $P/lib/libopencv_imgproc.a $P/lib/libopencv_core.a -ldl -lpthread -o rb
+//   g++ -O2 resize_bench.cpp $(pkg-config --cflags --libs opencv4) -o rb-system   # the system's OpenCV
+//   ./rb 1000 5   (crops, rounds)
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
 #include <cmath>
