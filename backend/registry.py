@@ -180,7 +180,7 @@ class Source(_Provider):
         cmake, ninja = find_tool("cmake"), find_tool("ninja")
         ctx.log.info(f"deps=source: cmake {cmake or 'not found (comes with the build requirements)'}, "
                      f"ninja {ninja or 'not found (comes with the build requirements)'}")
-        for pin in source_pins(ctx.pins, *target_of(toolchain)):
+        for pin in source_pins(ctx.pins, *target_of(toolchain), toolchain.machine if toolchain else None):
             if toolchain is None:
                 continue
             options = configure_options(pin, False, ctx, toolchain)

@@ -198,3 +198,49 @@ def test_per_platform_data_is_picked_for_the_platform(make_ctx) -> None:
     assert linux["opencv"].system_libraries == ("dl", "m", "pthread", "rt")
     shim = make_ctx().project_dir / pins.data["windows"]["pthread-shim"] / "pthread.h"
     assert shim.is_file()
+
+
+GLOB_CMAKE = """cmake_minimum_required(VERSION 3.15)
+project(tiny CXX)
+file(GLOB sources src/*.cpp)
+add_library(tiny STATIC ${sources})
+install(TARGETS tiny ARCHIVE DESTINATION lib)
+"""
+
+
+def test_compile_only_keeps_just_the_listed_units(make_ctx, tmp_path: Path) -> None:
+    """A library that globs its sources (as OpenCV does) compiles only what `compile-only` lists: a unit that
+    does not compile shows that the others were removed first; the prefix key records the list."""
+    import dataclasses
+    import subprocess
+
+    archive = make_archive(tmp_path / "tiny-1.0.tar.gz", {
+        "CMakeLists.txt": GLOB_CMAKE, "src/used.cpp": "int used() { return 1; }\n",
+        "src/unused.cpp": "#error FFCV never calls this\n", "LICENSE": "tiny licence\n"})
+    ctx = make_ctx({"local-files": str(archive)})
+    pin = dataclasses.replace(tiny_pin(archive), compile_only=(("src", ("used.cpp",)),))
+    toolchain = detect(ctx)
+    prefix = build_prefix(ctx, pin, toolchain)
+    members = subprocess.run(["ar", "t", str(prefix / "lib" / "libtiny.a")], capture_output=True, text=True).stdout
+    assert members.split() == ["used.cpp.o"]
+    options = configure_options(pin, False, ctx, toolchain)
+    assert prefix_key(pin, options, toolchain) != prefix_key(tiny_pin(archive), options, toolchain)
+    wrong = dataclasses.replace(pin, compile_only=(("src", ("gone.cpp",)),))
+    with pytest.raises(BuildError, match="gone.cpp"):
+        build_prefix(ctx, wrong, toolchain)
+
+
+def test_architecture_options_follow_the_cpu_family_whatever_its_spelling(make_ctx) -> None:
+    """OpenCV's dispatch list names x86 instruction sets: every x86_64 spelling (Linux, Windows host, MSVC, CMake)
+    gets it, an ARM target never does."""
+    pins = make_ctx().pins
+    for machine in ("x86_64", "AMD64", "x64", "amd64"):
+        (opencv,) = [p for p in source_pins(pins, "linux", "gcc", machine) if p.name == "opencv"]
+        assert "-DCPU_DISPATCH=" in opencv.cmake_options, machine
+    for machine in ("aarch64", "arm64", "ARM64"):
+        (opencv,) = [p for p in source_pins(pins, "linux", "gcc", machine) if p.name == "opencv"]
+        assert not any(o.startswith("-DCPU_DISPATCH") for o in opencv.cmake_options), machine
+    windows = {p.name: p for p in source_pins(pins, "windows", "msvc", "x64")}
+    assert windows["opencv"].compile_only == ()  # Windows builds OpenCV whole (not checked there)
+    linux = {p.name: p for p in source_pins(pins, "linux", "gcc", "x86_64")}
+    assert dict(linux["opencv"].compile_only)["modules/imgproc/src"] == ("resize.cpp", "tables.cpp")

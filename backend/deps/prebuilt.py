@@ -80,7 +80,7 @@ def resolve_prebuilt(ctx: BuildContext, toolchain: Toolchain | None) -> NativeDe
     for pin in prebuilt:
         add_release(ctx, pin, toolchain.machine, deps)
     # What has no official, checksummed MSVC release (TurboJPEG) comes from its pinned source.
-    for pin in source_pins(ctx.pins, platform, toolchain_name):
+    for pin in source_pins(ctx.pins, platform, toolchain_name, toolchain.machine):
         if pin.name not in {p.name for p in prebuilt}:
             add_source_library(ctx, pin, toolchain, deps)
     add_thread_support(ctx, deps, platform)

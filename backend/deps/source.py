@@ -80,6 +80,8 @@ def prefix_key(pin: SourcePin, options: list[str], toolchain: Toolchain) -> str:
               "sources": [a.sha256 for a in pin.archives], "options": options,
               "compiler": [toolchain.compiler, toolchain.version],
               "target": [toolchain.platform, toolchain.machine]}
+    if pin.compile_only:  # only then: the keys of the libraries built whole stay as they were
+        inputs["compile-only"] = [[folder, list(files)] for folder, files in pin.compile_only]
     return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()[:16]
 
 
@@ -109,7 +111,7 @@ def prefixes_built(ctx: BuildContext) -> bool:
     except BuildError:
         return False
     return all(is_built(prefix_path(quiet, pin, configure_options(pin, False, quiet, toolchain), toolchain))
-               for pin in source_pins(ctx.pins, toolchain.platform, toolchain.name))
+               for pin in source_pins(ctx.pins, toolchain.platform, toolchain.name, toolchain.machine))
 
 
 def source_archive_cached(ctx: BuildContext, pin: SourcePin) -> bool:
@@ -127,6 +129,21 @@ def source_archive(ctx: BuildContext, pin: SourcePin) -> tuple[Path, str, tuple[
         except BuildError as exc:
             problems.append(f"{archive.filename}: {exc.message}")
     raise BuildError(f"No source archive of {pin.name} {pin.version} could be had:\n  " + "\n  ".join(problems))
+
+
+def keep_only_listed_sources(pin: SourcePin, source: Path) -> None:
+    """Removes the .cpp files the data file does not list under each of its `compile-only` folders: the
+    library's CMake globs its sources, so what is not there is not compiled."""
+    for folder, files in pin.compile_only:
+        root = source / folder
+        missing = [name for name in files if not (root / name).is_file()]
+        if missing:
+            raise BuildError(f"{pin.name} {pin.version}: {folder} has no {', '.join(missing)}.",
+                             f"The compile-only list of {pin.name} in the data file must name files of its source.")
+        keep = {root / name for name in files}
+        for path in root.rglob("*.cpp"):
+            if path not in keep:
+                path.unlink()
 
 
 def prefix_path(ctx: BuildContext, pin: SourcePin, options: list[str], toolchain: Toolchain) -> Path:
@@ -150,6 +167,7 @@ def build_prefix(ctx: BuildContext, pin: SourcePin, toolchain: Toolchain) -> Pat
         with tempfile.TemporaryDirectory(prefix=f"ffcv-{pin.name}-") as work_name:
             work = Path(work_name)
             source = extract_subtree(archive, subdir, work / "src", skip=skip)
+            keep_only_listed_sources(pin, source)
             with staged_folder(final) as staging:
                 env = tool_env(tool_path_dirs(), **toolchain.env)
                 what = f"{pin.name} {pin.version}"
@@ -196,7 +214,7 @@ def add_source_library(ctx: BuildContext, pin: SourcePin, toolchain: Toolchain, 
 
 def resolve_source(ctx: BuildContext, toolchain: Toolchain) -> NativeDeps:
     deps = NativeDeps(provider="source")
-    for pin in source_pins(ctx.pins, toolchain.platform, toolchain.name):
+    for pin in source_pins(ctx.pins, toolchain.platform, toolchain.name, toolchain.machine):
         add_source_library(ctx, pin, toolchain, deps)
     add_thread_support(ctx, deps, toolchain.platform)
     check_headers(ctx, deps.include_dirs)
