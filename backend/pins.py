@@ -105,7 +105,7 @@ class SourcePin:
     licences: tuple[str, ...]
     simd_assemblers: tuple[str, ...]
     simd_off_option: str | None
-    simd_assembler_machines: tuple[str, ...] = ()  # target machines (lower case) whose SIMD code needs them
+    simd_assembler_architectures: tuple[str, ...] = ()  # architectures (canonical names) whose SIMD code needs them
 
 
 def source_pins(pins: Pins, platform: str = PLATFORM, toolchain: str = "") -> list[SourcePin]:
@@ -125,7 +125,7 @@ def source_pins(pins: Pins, platform: str = PLATFORM, toolchain: str = "") -> li
             system_libraries=tuple(entry.get("system-libraries", {}).get(platform, ())),
             licences=tuple(entry["licences"]), simd_assemblers=tuple(entry.get("simd-assemblers", ())),
             simd_off_option=entry.get("simd-off-option"),
-            simd_assembler_machines=tuple(m.lower() for m in entry.get("simd-assembler-machines", ()))))
+            simd_assembler_architectures=tuple(entry.get("simd-assembler-architectures", ()))))
     return result
 
 

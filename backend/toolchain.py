@@ -20,7 +20,7 @@ class CrossTarget:
 
     wheel_platform: str  # the wheel's platform tag, e.g. win_amd64
     python_include: str  # portable CPython headers with the target's pyconfig.h
-    python_import_library: str  # the stable ABI's import library (python3.dll)
+    python_import_library: str  # the stable ABI's import library (python3.dll); "" where none is linked (ELF, Mach-O)
     extension_suffix: str  # e.g. .pyd
     # The linker writes an import library for every DLL, next to its first object unless told where:
     # the build puts it outside the wheel's files with this flag ({} is the path).
@@ -29,6 +29,9 @@ class CrossTarget:
     # Searched before the build Python's own libs folder (MSVC: pyconfig.h's `#pragma comment(lib, "python3.lib")`
     # must find the target's import library, not the host's).
     library_dirs: list[str] = field(default_factory=list)
+    # The platform tag the repair stage gives the wheel (manylinux_2_17_aarch64): the glibc version the
+    # cross toolchain linked against, not one guessed from the build machine.
+    repair_platform: str | None = None
 
 
 @dataclass(frozen=True)
