@@ -9,6 +9,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .arch import architecture
 from .context import BuildContext
 from .errors import BuildError
 from .pins import PLATFORM
@@ -155,8 +156,9 @@ def msvc_cross_target(ctx: BuildContext, target: str, environment: dict[str, str
         raise BuildError(f"A cross build needs the build Python's python3.dll, and {python3_dll} is missing.",
                          "Use a python.org or nuget CPython, or build on a machine of the target architecture.")
     library = msvc.python3_import_library(python3_dll, target, environment, ctx.cache_dir)
-    return CrossTarget(wheel_platform=msvc.WHEEL_PLATFORMS[target], python_include=sysconfig.get_paths()["include"],
+    arch = architecture(ctx.pins, target)
+    return CrossTarget(wheel_platform=f"win_{arch.wheel['windows']}", python_include=sysconfig.get_paths()["include"],
                        python_import_library=str(library), extension_suffix=".pyd",
                        cmake_args=["-DCMAKE_SYSTEM_NAME=Windows",
-                                   f"-DCMAKE_SYSTEM_PROCESSOR={msvc.CMAKE_PROCESSORS[target]}"],
+                                   f"-DCMAKE_SYSTEM_PROCESSOR={arch.cmake['windows']}"],
                        library_dirs=[str(library.parent)])

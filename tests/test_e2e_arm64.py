@@ -37,13 +37,10 @@ def arm64_wheel(repo: Path, shared_cache: Path, tmp_path_factory: pytest.TempPat
 
 @pytest.fixture(scope="module")
 def arm64():
-    import platformdirs
-    from support.arm64 import Arm64Unavailable, prepare
+    from support.arm64 import Arm64Unavailable, default_cache, prepare
 
-    cache = os.environ.get("FFCV_TEST_ARM64_CACHE") or platformdirs.user_cache_dir("ffcv-wheels-tests",
-                                                                                   appauthor=False)
     try:
-        return prepare(Path(cache))
+        return prepare(default_cache())
     except Arm64Unavailable as exc:  # a failure, not a skip: .ci/run installs what it needs
         pytest.fail(f"No arm64 runtime: {exc}")
 
@@ -109,6 +106,7 @@ def test_machine_is_aarch64_under_qemu(installed: tuple) -> None:
 
 def test_ffcv_round_trip_under_qemu(installed: tuple) -> None:
     runtime, work, site = installed
+    (work / "roundtrip").mkdir(exist_ok=True)
     result = runtime.run(["python3", "/work/ffcv_roundtrip.py", "/work/roundtrip"], work, extra_site=site,
                          timeout=1800)
     lines = [line for line in result.stdout.splitlines() if line.startswith("RESULT ")]

@@ -7,7 +7,7 @@ binfmt_misc (mounted here if it is not). Debian's packages come from the mirror 
 from the index the host's pip uses; debootstrap's packages and pip's downloads are cached.
 
 Each run happens in a private mount namespace (unshare): /proc, /dev and the caller's folder are mounted into
-the root there, and a fake arm64 /proc/cpuinfo over the host's x86 one (torch's cpuinfo library reads it and
+the root there (with /sys), and a fake arm64 /proc/cpuinfo over the host's x86 one (torch's cpuinfo library reads it and
 crashes on x86 contents under qemu 7.2). Nothing of it outlives the run.
 
 CLI:  python tests/support/arm64.py prepare [--cache DIR]
@@ -149,6 +149,8 @@ class Arm64Runtime:
             f"mount -t proc proc {shlex.quote(str(root / 'proc'))}",
             f"mount --bind {shlex.quote(str(cpuinfo))} {shlex.quote(str(root / 'proc/cpuinfo'))}",
             f"mount --rbind /dev {shlex.quote(str(root / 'dev'))}",
+            # torch's cpuinfo reads the CPU lists from /sys as well.
+            f"mount -t sysfs sysfs {shlex.quote(str(root / 'sys'))}",
             f"mkdir -p {shlex.quote(str(root / 'work'))}",
             f"mount --bind {shlex.quote(str(work))} {shlex.quote(str(root / 'work'))}",
             # In the root, from /work: chroot starts in /, which holds nothing of the caller's.
@@ -206,11 +208,20 @@ def prepare(cache: Path, requirements: Path = REQUIREMENTS) -> Arm64Runtime:
     return Arm64Runtime(final / "root", timings)
 
 
+def default_cache() -> Path:
+    """The tests' cache (the Windows runtime's too): FFCV_TEST_ARM64_CACHE, else the user cache folder."""
+    import platformdirs
+
+    return Path(os.environ.get("FFCV_TEST_ARM64_CACHE")
+                or platformdirs.user_cache_dir("ffcv-wheels-tests", appauthor=False))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("command", choices=["prepare"])
-    parser.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "ffcv-wheels")
+    parser.add_argument("--cache", type=Path, help="cache folder (default: the tests', FFCV_TEST_ARM64_CACHE)")
     options = parser.parse_args(argv)
+    options.cache = options.cache or default_cache()
     start = time.monotonic()
     runtime = prepare(options.cache.resolve())
     print(f"{runtime.root} ({time.monotonic() - start:.0f} s) {runtime.timings}")
