@@ -59,10 +59,13 @@ class Settings:
                                                "shipped in the wheel (a warning without them when the repair "
                                                "step may bundle libraries)")
     toolchain: str = _setting("native", "choice", "`native` (gcc/clang; MSVC on Windows) or `zig`: cross-build a "
-                              "Windows wheel on Linux/macOS, with `deps=source` or `dirs`", TOOLCHAINS)
+                              "Windows, manylinux or macOS wheel on Linux/macOS, with `deps=source` or `dirs`",
+                              TOOLCHAINS)
     target: str | None = _setting(None, "str", "the wheel platform to cross-build: `win_arm64` with MSVC on x64 "
-                                  "(vcvarsall `x64_arm64`), or `win_amd64`/`win_arm64` (untested) with "
-                                  "`toolchain=zig`", shown_default="this Python's platform; `win_amd64` with zig")
+                                  "(vcvarsall `x64_arm64`), or with `toolchain=zig` `win_amd64`, "
+                                  "`manylinux_2_17_aarch64` (tested), `win_arm64`, `manylinux_2_17_x86_64`, "
+                                  "`macosx_11_0_arm64` (compile check)",
+                                  shown_default="this Python's platform; `win_amd64` with zig")
     repair: bool = _setting(True, "bool", "bundle the libraries the extension loads into the wheel (auditwheel, "
                             "delocate, delvewheel); `false` hands back the raw wheel, for a repair step of your own")
     build_tag: str | None = _setting(None, "str", "wheel build tag, so a rebuild replaces an older wheel: a "
@@ -200,9 +203,10 @@ def load_settings(
         raise BuildError("deps=dirs needs include-dirs (and usually library-dirs).",
                          f"Example: -C include-dirs=/opt/opencv/include/opencv4{os.pathsep}/opt/libjpeg-turbo/include")
     if settings.toolchain == "zig" and settings.deps == "pkg-config":
-        raise BuildError("toolchain=zig cross-builds for Windows, but deps=pkg-config finds this machine's libraries.",
+        raise BuildError("toolchain=zig cross-builds for another platform, but deps=pkg-config finds this machine's "
+                         "libraries.",
                          "Add -C deps=source (libraries built for the target from pinned sources), or -C deps=dirs "
-                         "with folders of Windows libraries.")
+                         "with folders of the target's libraries.")
     if settings.toolchain == "zig" and settings.deps in ("prebuilt", "vcpkg", "conda"):
         raise BuildError(f"toolchain=zig cannot link the MSVC-built libraries of deps={settings.deps} (zig's MinGW "
                          "target does not share MSVC's C++ ABI).",
