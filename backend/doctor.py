@@ -88,7 +88,7 @@ def report_providers(ctx: BuildContext, tools: toolchain.Toolchain | None) -> bo
         else:
             cached = "cached" if source_archive_cached(ctx, pin) else "to download"
             ctx.log.info(f"deps=source: {pin.name} {pin.version} not built yet (source archive {cached})")
-        if assembler_missing(pin, tools):
+        if assembler_missing(pin, tools, ctx.pins):
             ctx.log.warn(f"deps=source: no {' or '.join(pin.simd_assemblers)}: {pin.name} would build without SIMD "
                          "(JPEG decoding several times slower); install nasm before building")
     report_prebuilt(ctx)
