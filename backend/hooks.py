@@ -8,7 +8,7 @@ from . import pipeline, sdist, upstream
 from .context import BuildContext
 from .deps.source import prefixes_built, source_needs_network
 from .errors import BuildError
-from .windows_python import windows_python_needs_network
+from .windows_python import windows_python_needs_network, zig_builds_for_windows
 from .log import Log
 from .signals import EXIT_CODE, Terminated, terminate_by_exception
 
@@ -40,8 +40,9 @@ def _wheel_requirements(ctx: BuildContext) -> list[str]:
     needs_tools = ctx.settings.deps == "prebuilt" or ctx.settings.deps == "source" and not prefixes_built(ctx)
     source_tools = ["cmake>=3.24", "ninja>=1.11"] if needs_tools else []
     source_tools += ["py7zr>=0.22"] if ctx.settings.deps == "prebuilt" else []
-    # A Windows wheel built elsewhere: zig compiles, pefile reads python3.dll, delvewheel repairs.
-    cross_tools = ["ziglang>=0.13", "pefile>=2023.2.7", "delvewheel>=1.10"] if ctx.settings.toolchain == "zig" else []
+    # A wheel built elsewhere: zig compiles; for Windows, pefile reads python3.dll and delvewheel repairs.
+    cross_tools = ["ziglang>=0.13"] if ctx.settings.toolchain == "zig" else []
+    cross_tools += ["pefile>=2023.2.7", "delvewheel>=1.10"] if zig_builds_for_windows(ctx) else []
     # MSVC cross-building (-C target=win_arm64): pefile reads python3.dll's exports for the target's python3.lib.
     cross_tools += ["pefile>=2023.2.7"] if ctx.settings.toolchain == "native" and ctx.settings.target else []
     return [*source_tools, *cross_tools, *_network_requirements(ctx)]

@@ -164,3 +164,12 @@ def test_zig_is_found_in_the_build_environment() -> None:
     zig = find_zig()
     assert subprocess.run([str(zig), "version"], capture_output=True, text=True).stdout.strip()
     assert str(zig).startswith(sys.prefix)
+
+
+def test_build_requirements_of_a_linux_target_leave_out_the_windows_tools(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """manylinux_2_17_aarch64: zig, but neither pefile nor delvewheel, and no Windows CPython to fetch."""
+    monkeypatch.setenv("FFCV_BUILD_CACHE_DIR", str(tmp_path / "empty-cache"))
+    names = {r.split(">")[0] for r in hooks.get_requires_for_build_wheel(
+        {"toolchain": "zig", "target": "manylinux_2_17_aarch64", "deps": "dirs", "include-dirs": str(tmp_path)})}
+    assert "ziglang" in names and not names & {"pefile", "delvewheel"}
