@@ -58,7 +58,7 @@ def write_native_settings(ctx: BuildContext, tree: Path, deps: NativeDeps | None
     if cross is not None and deps is not None:
         # The target's Python headers ahead of the build Python's, which setuptools adds after these.
         extension["include_dirs"] = [cross.python_include, *deps.include_dirs]
-        extension["extra_objects"] = [*deps.extra_objects, cross.python_import_library]
+        extension["extra_objects"] = [*deps.extra_objects, *filter(None, [cross.python_import_library])]
         extension["library_dirs"] = [*cross.library_dirs, *deps.library_dirs]
         bdist_wheel["plat_name"] = cross.wheel_platform
     if ctx.settings.build_tag:

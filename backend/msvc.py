@@ -21,7 +21,6 @@ VC_COMPONENTS = {"x64": "Microsoft.VisualStudio.Component.VC.Tools.x86.x64",
                  "arm64": "Microsoft.VisualStudio.Component.VC.Tools.ARM64"}
 WHEEL_PLATFORMS = {"x64": "win_amd64", "arm64": "win_arm64"}
 LIB_MACHINES = {"x64": "X64", "arm64": "ARM64"}  # lib.exe /machine:
-CMAKE_PROCESSORS = {"x64": "AMD64", "arm64": "ARM64"}  # CMAKE_SYSTEM_PROCESSOR as Windows reports it
 # CMake's compilers under the Ninja generator, named as Pillow's winbuild does: cl.exe from vcvarsall's PATH.
 CMAKE_COMPILER_ARGS = ("-DCMAKE_C_COMPILER=cl.exe", "-DCMAKE_CXX_COMPILER=cl.exe")
 INSTALL_HINT = ("Install the Visual Studio Build Tools with the C++ workload, e.g.\n"

@@ -11,14 +11,6 @@ from .errors import BuildError
 PINS_FILE = Path("vendor_scripts") / "pins.toml"
 # The platform names the data file uses for per-platform entries.
 PLATFORM = {"win32": "windows", "darwin": "macos"}.get(sys.platform, "linux")
-# The data file's `cmake-options-<architecture>` keys name a CPU family once (x86_64, aarch64), whatever a
-# toolchain calls it (platform.machine(): x86_64, AMD64, aarch64, arm64; MSVC: x64; CMake: AMD64, ARM64).
-ARCHITECTURES = {"x86_64": "x86_64", "amd64": "x86_64", "x64": "x86_64", "aarch64": "aarch64", "arm64": "aarch64"}
-
-
-def architecture(machine: str) -> str:
-    """The CPU family of a machine name, as the data file spells it."""
-    return ARCHITECTURES.get(machine.lower(), machine.lower())
 
 
 def load_toml(path: Path) -> dict[str, Any]:
@@ -135,7 +127,7 @@ class SourcePin:
     licences: tuple[str, ...]
     simd_assemblers: tuple[str, ...]
     simd_off_option: str | None
-    simd_assembler_machines: tuple[str, ...] = ()  # target machines (lower case) whose SIMD code needs them
+    simd_assembler_architectures: tuple[str, ...] = ()  # architectures (canonical names) whose SIMD code needs them
     # (folder, its .cpp files that are compiled): every other .cpp file under the folder is removed before
     # configuring, for the target platform (`compile-only-<platform>` in the data file).
     compile_only: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -146,7 +138,10 @@ def source_pins(pins: Pins, platform: str = PLATFORM, toolchain: str = "", machi
     `toolchain` (gcc, clang, msvc, zig) and `machine` (any spelling; default: this machine's)."""
     import platform as host
 
-    arch = architecture(host.machine() if machine is None else machine)
+    from .arch import architecture  # arch.py reads the data file's [architectures] (it imports this module)
+
+    # `cmake-options-<architecture>` keys name the canonical architecture, whatever the toolchain calls it.
+    arch = architecture(pins, host.machine() if machine is None else machine).name
     result = []
     for name, entry in pins.data["source"].items():
         archives = tuple(
@@ -162,7 +157,7 @@ def source_pins(pins: Pins, platform: str = PLATFORM, toolchain: str = "", machi
             system_libraries=tuple(entry.get("system-libraries", {}).get(platform, ())),
             licences=tuple(entry["licences"]), simd_assemblers=tuple(entry.get("simd-assemblers", ())),
             simd_off_option=entry.get("simd-off-option"),
-            simd_assembler_machines=tuple(m.lower() for m in entry.get("simd-assembler-machines", ())),
+            simd_assembler_architectures=tuple(entry.get("simd-assembler-architectures", ())),
             compile_only=tuple((folder, tuple(files))
                                for folder, files in entry.get(f"compile-only-{platform}", {}).items())))
     return result

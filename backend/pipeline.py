@@ -97,7 +97,8 @@ def build_wheel(ctx: BuildContext, wheel_directory: Path) -> str:
         with ctx.log.stage("compile"):
             raw_wheel = build.compile_wheel(ctx, tree, native, tools, work / "raw")
         with ctx.log.stage("repair"):
-            repaired = repair.repair(ctx, raw_wheel, native, work / "repaired", tools.runtime_dirs)
+            repaired = repair.repair(ctx, raw_wheel, native, work / "repaired", tools.runtime_dirs,
+                                     tools.cross.repair_platform if tools.cross else None)
         with ctx.log.stage("record"):
             add_files_to_wheel(repaired.wheel, record_files(ctx, applied, native, tools, repaired))
         with ctx.log.stage("verify"):

@@ -134,6 +134,9 @@ def record_files(ctx: "BuildContext", applied: list["AppliedPatch"], native: "Na
                  "strip": tools.lean_link or "-s" in tools.extra_link_args,
                  "exports": list(ctx.upstream.exports) if tools.lean_link else None},
         "compiler": tools.version,
+        # A cross build: the toolchain and the platform tag it built for (zig: the tag's glibc or macOS version).
+        "cross": {"toolchain": tools.name, "target": tools.cross.repair_platform or tools.cross.wheel_platform}
+        if tools.cross else None,
         "abi3": ctx.settings.abi3,
         "build_tag": ctx.settings.build_tag,
         "repair": {"tool": repaired.tool, "bundled": repaired.bundled},

@@ -190,7 +190,7 @@ class Source(_Provider):
             else:
                 cached = "cached" if source_archive_cached(ctx, pin) else "to download"
                 ctx.log.info(f"deps=source: {pin.name} {pin.version} not built yet (source archive {cached})")
-            if assembler_missing(pin, toolchain):
+            if assembler_missing(pin, toolchain, ctx.pins):
                 ctx.log.warn(f"deps=source: no {' or '.join(pin.simd_assemblers)}: {pin.name} would build without "
                              "SIMD (JPEG decoding several times slower); install nasm before building")
         return True
@@ -277,13 +277,16 @@ class Native:
 
 
 class Zig:
-    """A Windows wheel built elsewhere: zig compiles, pefile reads python3.dll, delvewheel repairs; the pinned
-    Windows CPython gives python3.dll and the headers' pyconfig."""
+    """A wheel built for another platform (-C target=<wheel platform tag>): zig compiles. For Windows, pefile
+    reads python3.dll, delvewheel repairs and the pinned Windows CPython gives python3.dll and pyconfig.h."""
 
     name = "zig"
 
     def requirements(self, ctx: BuildContext) -> list[str]:
-        return ["ziglang>=0.13", "pefile>=2023.2.7", "delvewheel>=1.10"]
+        from .windows_python import zig_builds_for_windows
+
+        windows_tools = ["pefile>=2023.2.7", "delvewheel>=1.10"] if zig_builds_for_windows(ctx) else []
+        return ["ziglang>=0.13", *windows_tools]
 
     def needs_network(self, ctx: BuildContext) -> bool:
         from .windows_python import windows_python_needs_network
@@ -291,9 +294,9 @@ class Zig:
         return windows_python_needs_network(ctx)
 
     def prefetch(self, ctx: BuildContext) -> list[Path]:
-        from .windows_python import embeddable_python
+        from .windows_python import embeddable_python, zig_builds_for_windows
 
-        return [embeddable_python(ctx)]
+        return [embeddable_python(ctx)] if zig_builds_for_windows(ctx) else []
 
 
 TOOLCHAINS: dict[str, ToolchainKind] = {t.name: t for t in (Native(), Zig())}

@@ -58,10 +58,13 @@ class Settings:
                                                "shipped in the wheel (a warning without them when the repair "
                                                "step may bundle libraries)")
     toolchain: str = _setting("native", "choice", "`native` (gcc/clang; MSVC on Windows) or `zig`: cross-build a "
-                              "Windows wheel on Linux/macOS, with `deps=source` or `dirs`", TOOLCHAINS)
+                              "Windows, manylinux or macOS wheel on Linux/macOS, with `deps=source` or `dirs`",
+                              TOOLCHAINS)
     target: str | None = _setting(None, "str", "the wheel platform to cross-build: `win_arm64` with MSVC on x64 "
-                                  "(vcvarsall `x64_arm64`), or `win_amd64`/`win_arm64` (untested) with "
-                                  "`toolchain=zig`", shown_default="this Python's platform; `win_amd64` with zig")
+                                  "(vcvarsall `x64_arm64`), or with `toolchain=zig` `win_amd64`, "
+                                  "`manylinux_2_17_aarch64` (tested), `win_arm64`, `manylinux_2_17_x86_64`, "
+                                  "`macosx_11_0_arm64` (compile check)",
+                                  shown_default="this Python's platform; `win_amd64` with zig")
     repair: bool = _setting(True, "bool", "bundle the libraries the extension loads into the wheel (auditwheel, "
                             "delocate, delvewheel); `false` hands back the raw wheel, for a repair step of your own")
     build_tag: str | None = _setting(None, "str", "wheel build tag, so a rebuild replaces an older wheel: a "

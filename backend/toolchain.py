@@ -9,6 +9,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .arch import architecture
 from .context import BuildContext
 from .errors import BuildError
 from .pins import PLATFORM
@@ -20,7 +21,7 @@ class CrossTarget:
 
     wheel_platform: str  # the wheel's platform tag, e.g. win_amd64
     python_include: str  # portable CPython headers with the target's pyconfig.h
-    python_import_library: str  # the stable ABI's import library (python3.dll)
+    python_import_library: str  # the stable ABI's import library (python3.dll); "" where none is linked (ELF, Mach-O)
     extension_suffix: str  # e.g. .pyd
     # The linker writes an import library for every DLL, next to its first object unless told where:
     # the build puts it outside the wheel's files with this flag ({} is the path).
@@ -29,6 +30,9 @@ class CrossTarget:
     # Searched before the build Python's own libs folder (MSVC: pyconfig.h's `#pragma comment(lib, "python3.lib")`
     # must find the target's import library, not the host's).
     library_dirs: list[str] = field(default_factory=list)
+    # The platform tag the repair stage gives the wheel (manylinux_2_17_aarch64): the glibc version the
+    # cross toolchain linked against, not one guessed from the build machine.
+    repair_platform: str | None = None
 
 
 @dataclass(frozen=True)
@@ -152,8 +156,9 @@ def msvc_cross_target(ctx: BuildContext, target: str, environment: dict[str, str
         raise BuildError(f"A cross build needs the build Python's python3.dll, and {python3_dll} is missing.",
                          "Use a python.org or nuget CPython, or build on a machine of the target architecture.")
     library = msvc.python3_import_library(python3_dll, target, environment, ctx.cache_dir)
-    return CrossTarget(wheel_platform=msvc.WHEEL_PLATFORMS[target], python_include=sysconfig.get_paths()["include"],
+    arch = architecture(ctx.pins, target)
+    return CrossTarget(wheel_platform=f"win_{arch.wheel['windows']}", python_include=sysconfig.get_paths()["include"],
                        python_import_library=str(library), extension_suffix=".pyd",
                        cmake_args=["-DCMAKE_SYSTEM_NAME=Windows",
-                                   f"-DCMAKE_SYSTEM_PROCESSOR={msvc.CMAKE_PROCESSORS[target]}"],
+                                   f"-DCMAKE_SYSTEM_PROCESSOR={arch.cmake['windows']}"],
                        library_dirs=[str(library.parent)])

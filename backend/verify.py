@@ -168,6 +168,44 @@ def missing_from(closure: dict[str, dict[str, str]]) -> dict[str, list[str]]:
             for name, imports in closure.items() if "MISSING" in imports.values()}
 
 
+# Mach-O load commands naming a library the file needs (LC_LOAD_DYLIB, weak, re-export, lazy, upward).
+MACHO_DYLIB_COMMANDS = {0xC, 0x80000018, 0x8000001F, 0x20, 0x80000023}
+MACHO_CPU_TYPES = {0x01000007: "x86_64", 0x0100000C: "arm64"}
+
+
+def macho_imports(data: bytes) -> tuple[str, list[str]]:
+    """(architecture, libraries) of a thin 64-bit little-endian Mach-O file, read from its load commands."""
+    import struct
+
+    if data[:4] != b"\xcf\xfa\xed\xfe":
+        raise BuildError("Not a thin 64-bit Mach-O file (a universal or 32-bit one is not built here).")
+    cputype, _, _, ncmds, _, _, _ = struct.unpack_from("<iIIIIII", data, 4)
+    offset, libraries = 32, []
+    for _ in range(ncmds):
+        cmd, size = struct.unpack_from("<II", data, offset)
+        if cmd in MACHO_DYLIB_COMMANDS:
+            (name_offset,) = struct.unpack_from("<I", data, offset + 8)
+            raw = data[offset + name_offset:offset + size]
+            libraries.append(raw.split(b"\0", 1)[0].decode("utf-8", "replace"))
+        offset += size
+    return MACHO_CPU_TYPES.get(cputype, hex(cputype)), libraries
+
+
+def macos_closure(wheel: Path, system_prefixes: tuple[str, ...]) -> dict[str, list[str]]:
+    """For each Mach-O file in the wheel, the libraries it needs that are neither the system's (by path
+    prefix) nor in the wheel (@loader_path/@rpath names, as delocate writes them)."""
+    with zipfile.ZipFile(wheel) as archive:
+        binaries = {name: archive.read(name) for name in archive.namelist()
+                    if name.endswith((".so", ".dylib")) and not name.endswith("/")}
+    inside = {PurePosixPath(name).name for name in binaries}
+    closure = {}
+    for name, data in binaries.items():
+        _, libraries = macho_imports(data)
+        closure[name] = [lib for lib in libraries if not lib.startswith(system_prefixes)
+                         and not (lib.startswith(("@loader_path/", "@rpath/")) and PurePosixPath(lib).name in inside)]
+    return closure
+
+
 def verify_wheel(ctx: BuildContext, wheel: Path, repaired: bool) -> None:
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
@@ -189,6 +227,13 @@ def verify_wheel(ctx: BuildContext, wheel: Path, repaired: bool) -> None:
             raise BuildError("Libraries needed but neither bundled nor provided by manylinux systems:\n  "
                              + "\n  ".join(f"{name}: {', '.join(libs)}" for name, libs in missing.items()))
         ctx.log.info(f"verify: {len(closure)} ELF files, every needed library bundled or a manylinux system one")
+    if tag.startswith("macosx"):
+        prefixes = tuple(ctx.pins.data["verify"]["macos"]["system-prefixes"])
+        missing = {name: libs for name, libs in macos_closure(wheel, prefixes).items() if libs}
+        if missing:
+            raise BuildError("Libraries needed but neither in the wheel nor part of macOS:\n  "
+                             + "\n  ".join(f"{name}: {', '.join(libs)}" for name, libs in missing.items()))
+        ctx.log.info("verify: every Mach-O file needs only macOS's own libraries or the wheel's")
     if repaired and tag.startswith("win"):
         missing = missing_from(windows_closure(wheel, WindowsSystem.from_pins(ctx.pins)))
         if missing:

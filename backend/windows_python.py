@@ -39,9 +39,16 @@ def _extract_embeddable(sdist: Path, pin: WindowsPythonPin, dest: Path) -> None:
             extract_zip_folder(archive, pin.folder, dest, Path(pin.zip))
 
 
+def zig_builds_for_windows(ctx: BuildContext) -> bool:
+    """toolchain=zig with a Windows target (the default one is)."""
+    if ctx.settings.toolchain != "zig":
+        return False
+    return (ctx.settings.target or ctx.pins.data["toolchain"]["zig"]["default-target"]).startswith("win")
+
+
 def windows_python_needs_network(ctx: BuildContext) -> bool:
-    """toolchain=zig fetches the Windows CPython unless it is local, cached or offline."""
-    if ctx.settings.toolchain != "zig" or ctx.settings.offline:
+    """toolchain=zig for Windows fetches the Windows CPython unless it is local, cached or offline."""
+    if not zig_builds_for_windows(ctx) or ctx.settings.offline:
         return False
     pin = windows_python_pin(ctx)
     local = {path.name for path in ctx.settings.local_files}

@@ -1,16 +1,19 @@
-"""Toolchain `zig`: cross-build a Windows wheel on Linux or macOS with zig's clang (PyPI `ziglang`).
+"""Toolchain `zig`: cross-build wheels with zig's clang (PyPI `ziglang`) for the wheel platform tag given as
+`-C target`: Windows (win_amd64, win_arm64), manylinux (the tag's glibc version) and macOS (compile check).
 
 zig's *-windows-gnu targets link the UCRT (CPython's C runtime) and a static libc++, so the extension
-needs no C++ runtime DLL. Everything the cross build needs is prepared once per input set in the cache:
-wrapper scripts (setuptools and CMake want one program per tool), a CMake toolchain file, the build
-Python's portable headers with a Windows pyconfig.h, and the import library of python3.dll (stable ABI)
-made from the pinned Windows CPython's exports.
+needs no C++ runtime DLL; its *-linux-gnu.2.NN targets link against glibc 2.NN's symbols only, with a static
+libc++, which is what the manylinux_2_NN tag promises. Everything the cross build needs is prepared once per
+input set in the cache: wrapper scripts (setuptools and CMake want one program per tool), a CMake toolchain
+file, the build Python's portable headers with the target's pyconfig.h and, for Windows, the import library of
+python3.dll (stable ABI) made from the pinned Windows CPython's exports.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+import re
 import shlex
 import shutil
 import stat
@@ -24,25 +27,44 @@ from pathlib import Path
 from .context import BuildContext
 from .files import cache_lock
 from .errors import BuildError
-from .toolchain import CrossTarget, Toolchain
+from .arch import WheelPlatform, wheel_platform
+from .toolchain import SECTION_FLAGS, CrossTarget, Toolchain
 from .windows_python import embeddable_python, stable_abi_definition, windows_python_pin
 
 CACHE_KIND = "zig-toolchain"
 ZIG_VARIABLE = "FFCV_WHEELS_ZIG"
-SCHEMA = 2  # bump when the prepared folder's layout or content changes
+SCHEMA = 3  # bump when the prepared folder's layout or content changes
 # setuptools' unix compiler adds host flags (-fPIC, -g from the build Python's CFLAGS); -g would put
 # DWARF into the PE file, and --as-needed means nothing to lld's COFF linker. libjpeg-turbo's DLL
 # build asks for --kill-at, which lld refuses; it strips stdcall @N suffixes, which x64 does not have.
 DROPPED_FLAGS = ("-g", "-Wl,--as-needed", "-Wl,--kill-at")
 
 
+CMAKE_SYSTEMS = {"windows": "Windows", "linux": "Linux", "macos": "Darwin"}
+
+
 @dataclass(frozen=True)
 class ZigTarget:
-    wheel_platform: str
-    triple: str
+    wheel_platform: str  # the finished wheel's platform tag
+    platform: str  # linux, macos, windows (the data file's names)
+    triple: str  # zig's -target
     dlltool_machine: str
     cmake_processor: str
     tested: bool
+
+    @property
+    def cmake_system(self) -> str:
+        return CMAKE_SYSTEMS[self.platform]
+
+
+def target_triple(where: WheelPlatform) -> str:
+    """zig's target for a wheel platform: the tag's glibc version (manylinux_2_17 -> .2.17) or macOS version."""
+    arch = where.arch.zig
+    if where.platform == "windows":
+        return f"{arch}-windows-gnu"
+    if where.platform == "linux":
+        return f"{arch}-linux-gnu.{where.version[0]}.{where.version[1]}"
+    return f"{arch}-macos.{where.version[0]}.{where.version[1]}"
 
 
 def zig_target(ctx: BuildContext) -> ZigTarget:
@@ -52,8 +74,10 @@ def zig_target(ctx: BuildContext) -> ZigTarget:
     if entry is None:
         raise BuildError(f"toolchain=zig cannot build for target {name!r}.",
                          f"Known targets: {', '.join(sorted(table['targets']))}.")
-    return ZigTarget(wheel_platform=name, triple=entry["triple"], dlltool_machine=entry["dlltool-machine"],
-                     cmake_processor=entry["cmake-processor"], tested=bool(entry["tested"]))
+    where = wheel_platform(ctx.pins, name)
+    return ZigTarget(wheel_platform=name, platform=where.platform, triple=target_triple(where),
+                     dlltool_machine=where.arch.dlltool or "", cmake_processor=where.arch.cmake[where.platform],
+                     tested=bool(entry["tested"]))
 
 
 def find_zig() -> Path:
@@ -112,13 +136,13 @@ def write_wrappers(folder: Path, target: ZigTarget) -> dict[str, Path]:
 def write_cmake_toolchain(path: Path, wrappers: dict[str, Path], target: ZigTarget) -> Path:
     lines = [
         "# Written by the ffcv-wheels backend (toolchain=zig).",
-        "set(CMAKE_SYSTEM_NAME Windows)",
+        f"set(CMAKE_SYSTEM_NAME {target.cmake_system})",
         f"set(CMAKE_SYSTEM_PROCESSOR {target.cmake_processor})",
         f'set(CMAKE_C_COMPILER "{wrappers["cc"]}")',
         f'set(CMAKE_CXX_COMPILER "{wrappers["c++"]}")',
         f'set(CMAKE_AR "{wrappers["ar"]}" CACHE FILEPATH "")',
         f'set(CMAKE_RANLIB "{wrappers["ranlib"]}" CACHE FILEPATH "")',
-        f'set(CMAKE_RC_COMPILER "{wrappers["rc"]}")',
+        *([f'set(CMAKE_RC_COMPILER "{wrappers["rc"]}")'] if target.platform == "windows" else []),
         # Look for libraries and headers of the target only, never the build machine's.
         "set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)",
         "set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)",
@@ -138,8 +162,27 @@ def host_python_include() -> Path:
     return include
 
 
-def windows_python_headers(dest: Path, pyconfig: Path) -> Path:
-    """The build Python's portable headers with the Windows pyconfig.h in place of the host's.
+def host_pyconfig() -> Path:
+    """The build Python's own pyconfig.h, for Linux and macOS targets. Debian's is a dispatcher that includes
+    <multiarch>/pythonX.Y/pyconfig.h by architecture (none exists for a foreign one): the host's is followed.
+    Only the stable ABI is compiled against it, which reads type sizes and byte order from it: those must be
+    a 64-bit little-endian machine's, like every target here."""
+    path = Path(sysconfig.get_config_h_filename())
+    text = path.read_text(encoding="utf-8", errors="replace")
+    multiarch = sysconfig.get_config_var("MULTIARCH")
+    if multiarch:
+        found = re.search(rf"#\s*include\s*<({re.escape(multiarch)}/[^>]+)>", text)
+        if found:
+            path = path.parent.parent / found.group(1)
+            text = path.read_text(encoding="utf-8", errors="replace")
+    if not re.search(r"#define SIZEOF_VOID_P 8\b", text) or re.search(r"#define WORDS_BIGENDIAN\b", text):
+        raise BuildError(f"{path} is not a 64-bit little-endian CPython's configuration, which toolchain=zig "
+                         "uses for Linux and macOS targets.", "Build with a 64-bit CPython on x86_64 or arm64.")
+    return path
+
+
+def python_headers(dest: Path, pyconfig: Path) -> Path:
+    """The build Python's portable headers with the target's pyconfig.h in place of the host's.
 
     Python.h includes "pyconfig.h" relative to itself, so the host's copy must not sit beside it."""
     shutil.copytree(host_python_include(), dest, ignore=shutil.ignore_patterns("pyconfig*.h"))
@@ -160,29 +203,36 @@ def python3_import_library(folder: Path, python3_dll: Path, wrappers: dict[str, 
     return library
 
 
+def target_pyconfig(ctx: BuildContext, target: ZigTarget) -> Path:
+    if target.platform == "windows":
+        return ctx.project_dir / ctx.pins.data["toolchain"]["zig"]["python-config"]
+    return host_pyconfig()
+
+
 def prepared_key(ctx: BuildContext, version: str, target: ZigTarget, pyconfig: Path) -> str:
     inputs = {"schema": SCHEMA, "zig": version, "target": target.triple,
-              "python-pin": windows_python_pin(ctx).sha256, "host-include": str(host_python_include()),
-              "host-version": sys.version.split()[0],
+              "python-pin": windows_python_pin(ctx).sha256 if target.platform == "windows" else None,
+              "host-include": str(host_python_include()), "host-version": sys.version.split()[0],
               "pyconfig": hashlib.sha256(pyconfig.read_bytes()).hexdigest()}
     return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()[:16]
 
 
 def prepare(ctx: BuildContext, zig: Path, version: str, target: ZigTarget) -> Path:
-    """The cached folder with wrappers (bin/), toolchain.cmake, include/ and libpython3.dll.a."""
-    pyconfig = ctx.project_dir / ctx.pins.data["toolchain"]["zig"]["python-config"]
+    """The cached folder with wrappers (bin/), toolchain.cmake, include/ and, for Windows, libpython3.dll.a."""
+    pyconfig = target_pyconfig(ctx, target)
     final = ctx.cache_dir / CACHE_KIND / f"{target.wheel_platform}-{prepared_key(ctx, version, target, pyconfig)}"
     with cache_lock(final):
         if (final / "toolchain.cmake").is_file():
             return final
-        python = embeddable_python(ctx)
+        python = embeddable_python(ctx) if target.platform == "windows" else None
         final.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=final.parent))
         try:
             # Wrappers and toolchain file name their final location: the folder is renamed whole.
             wrappers = write_wrappers(staging / "bin", target)
-            windows_python_headers(staging / "include", pyconfig)
-            python3_import_library(staging, python / "python3.dll", wrappers, target, zig)
+            python_headers(staging / "include", pyconfig)
+            if python is not None:
+                python3_import_library(staging, python / "python3.dll", wrappers, target, zig)
             final_wrappers = {tool: final / "bin" / path.name for tool, path in wrappers.items()}
             write_cmake_toolchain(staging / "toolchain.cmake", final_wrappers, target)
             os.replace(staging, final)
@@ -193,7 +243,7 @@ def prepare(ctx: BuildContext, zig: Path, version: str, target: ZigTarget) -> Pa
 
 def detect_zig(ctx: BuildContext) -> Toolchain:
     if sys.platform == "win32":
-        raise BuildError("toolchain=zig cross-builds Windows wheels on Linux or macOS.",
+        raise BuildError("toolchain=zig cross-builds wheels on Linux or macOS.",
                          "On Windows, build natively (MSVC) without the toolchain setting.")
     target = zig_target(ctx)
     if not target.tested:
@@ -203,15 +253,32 @@ def detect_zig(ctx: BuildContext) -> Toolchain:
     version = zig_version(zig)
     prepared = prepare(ctx, zig, version, target)
     cxx = str(prepared / "bin" / "c++")
+    suffix = ".pyd" if target.platform == "windows" else ".abi3.so"
+    # Python's symbols come from the interpreter that loads the extension: ELF allows undefined symbols in a
+    # shared object, ld64 must be told.
+    shared = f"{cxx} -shared" + (" -Wl,-undefined,dynamic_lookup" if target.platform == "macos" else "")
     # setuptools' unix compiler on the build machine: every program and the extension's suffix are
     # given through the variables it reads (sysconfig's values describe the host).
-    compile_env = {"CC": cxx, "CXX": cxx, "LDSHARED": f"{cxx} -shared", "LDCXXSHARED": f"{cxx} -shared",
+    compile_env = {"CC": cxx, "CXX": cxx, "LDSHARED": shared, "LDCXXSHARED": shared,
                    "AR": str(prepared / "bin" / "ar"), "CFLAGS": "", "CPPFLAGS": "", "LDFLAGS": "",
-                   "SETUPTOOLS_EXT_SUFFIX": ".pyd", ZIG_VARIABLE: str(zig)}
-    cross = CrossTarget(wheel_platform=target.wheel_platform, python_include=str(prepared / "include"),
-                        python_import_library=str(prepared / "libpython3.dll.a"), extension_suffix=".pyd",
-                        import_library_flag="-Wl,--out-implib,{}",
-                        cmake_args=[f"-DCMAKE_TOOLCHAIN_FILE={prepared / 'toolchain.cmake'}"])
+                   "SETUPTOOLS_EXT_SUFFIX": suffix, ZIG_VARIABLE: str(zig)}
+    cmake_args = [f"-DCMAKE_TOOLCHAIN_FILE={prepared / 'toolchain.cmake'}"]
+    arch = wheel_platform(ctx.pins, target.wheel_platform).arch
+    if target.platform == "windows":
+        cross = CrossTarget(wheel_platform=target.wheel_platform, python_include=str(prepared / "include"),
+                            python_import_library=str(prepared / "libpython3.dll.a"), extension_suffix=suffix,
+                            import_library_flag="-Wl,--out-implib,{}", cmake_args=cmake_args)
+    elif target.platform == "linux":
+        # setuptools tags the wheel linux_<arch>; the repair stage gives it the manylinux tag zig built for.
+        cross = CrossTarget(wheel_platform=f"linux_{arch.wheel['linux']}", python_include=str(prepared / "include"),
+                            python_import_library="", extension_suffix=suffix, cmake_args=cmake_args,
+                            repair_platform=target.wheel_platform)
+    else:
+        cross = CrossTarget(wheel_platform=target.wheel_platform, python_include=str(prepared / "include"),
+                            python_import_library="", extension_suffix=suffix,
+                            cmake_args=[*cmake_args, f"-DCMAKE_OSX_ARCHITECTURES={target.cmake_processor}"])
     ctx.log.info(f"toolchain: zig {version} for {target.triple} ({target.wheel_platform})")
-    return Toolchain(name="zig", compiler=cxx, version=f"zig {version} {target.triple}", platform="windows",
-                     machine=target.cmake_processor, extra_link_args=["-s"], env=compile_env, cross=cross)
+    lean = target.platform != "windows"
+    return Toolchain(name="zig", compiler=cxx, version=f"zig {version} {target.triple}", platform=target.platform,
+                     machine=arch.name, extra_link_args=[] if lean else ["-s"], env=compile_env, cross=cross,
+                     section_flags=list(SECTION_FLAGS) if lean else [], lean_link=lean)

@@ -121,6 +121,7 @@ def test_ffcv_runs_from_the_wheel_with_its_own_libraries(runtime: Path, tmp_path
     assert report["uncached_labels_ok"] and report["uncached_max_abs_diff"] <= 12, report  # ffcv_pread
     assert report["rrc_mean_abs_diff"] < 2.5 and report["rrc_max_abs_diff"] <= 16, report
     assert report["rrc_labels_ok"]
+    assert report["raw_labels_ok"] and report["raw_max_abs_diff"] == 0, report  # raw pixels: exact
     mapped = report["mapped"]
     for library in ("libopencv_core", "libopencv_imgproc", "libturbojpeg"):
         assert any(library in path for path in mapped), mapped

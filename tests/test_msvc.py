@@ -528,11 +528,11 @@ def test_the_arm64_python3_lib_links_a_real_arm64_module(windows_x64_python: dic
     import pefile
 
     from backend import msvc, toolchain
-    from backend.zig import find_zig, windows_python_headers
+    from backend.zig import find_zig, python_headers
 
     ctx = make_ctx({"cache-dir": str(tmp_path / "cache"), "target": "win_arm64"})
     library = toolchain.detect_msvc(ctx, windows_x64_python["environ"]).cross.python_import_library
-    include = windows_python_headers(tmp_path / "include", project_dir / "vendor_scripts/windows-python/pyconfig.h")
+    include = python_headers(tmp_path / "include", project_dir / "vendor_scripts/windows-python/pyconfig.h")
     source = tmp_path / "mod.c"
     source.write_text('#include <Python.h>\nstatic struct PyModuleDef d = {PyModuleDef_HEAD_INIT, "m", 0, -1, 0};\n'
                       'PyMODINIT_FUNC PyInit_m(void) { return PyModule_Create(&d); }\n')

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from backend.arch import architecture
 from backend.deps import NativeDeps, simd_warning
 from backend.deps.source import (LICENCES_DIR, PREFIX_MARKER, add_source_library, build_prefix, configure_options,
                                  prefix_key)
@@ -135,9 +136,9 @@ def test_arm64_simd_needs_no_assembler(make_ctx, tmp_path: Path, monkeypatch: py
 
 
 def simd_pin(archive: Path, machine: str) -> SourcePin:
-    """The tiny library with SIMD code that needs an assembler ("tinyasm") on `machine`."""
+    """The tiny library with SIMD code that needs an assembler ("tinyasm") on `machine` (a canonical name)."""
     return SourcePin(**{**vars(tiny_pin(archive)), "simd_assemblers": ("tinyasm",),
-                        "simd_off_option": "-DTINY_SIMD=OFF", "simd_assembler_machines": (machine,)})
+                        "simd_off_option": "-DTINY_SIMD=OFF", "simd_assembler_architectures": (machine,)})
 
 
 @pytest.mark.parametrize("assembler", [False, True])
@@ -154,7 +155,7 @@ def test_simd_state_comes_from_the_prefix_and_is_warned_about(make_ctx, good_arc
     stream = io.StringIO()
     ctx = make_ctx({"local-files": str(good_archive)}, log=Log(stream, colour=False))
     toolchain = detect(ctx)
-    pin = simd_pin(good_archive, toolchain.machine.lower())
+    pin = simd_pin(good_archive, architecture(make_ctx().pins, toolchain.machine).name)
     deps = NativeDeps(provider="source")
     add_source_library(ctx, pin, toolchain, deps)
     assert deps.simd == {"tiny": assembler}

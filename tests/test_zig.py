@@ -39,7 +39,14 @@ def test_targets_come_from_the_data_file(make_ctx) -> None:
     assert (default.wheel_platform, default.triple, default.tested) == ("win_amd64", "x86_64-windows-gnu", True)
     arm = zig_target(make_ctx({"toolchain": "zig", "deps": "source", "target": "win_arm64"}))
     assert (arm.triple, arm.dlltool_machine, arm.tested) == ("aarch64-windows-gnu", "arm64", False)
-    with pytest.raises(BuildError, match="(?s)cannot build for target 'win32'.*Known targets: win_amd64, win_arm64"):
+    linux = zig_target(make_ctx({"toolchain": "zig", "deps": "source", "target": "manylinux_2_17_aarch64"}))
+    # The manylinux tag's glibc version is the one zig links against.
+    assert (linux.platform, linux.triple, linux.cmake_system, linux.cmake_processor) == \
+        ("linux", "aarch64-linux-gnu.2.17", "Linux", "aarch64")
+    mac = zig_target(make_ctx({"toolchain": "zig", "deps": "source", "target": "macosx_11_0_arm64"}))
+    assert (mac.triple, mac.cmake_system, mac.cmake_processor) == ("aarch64-macos.11.0", "Darwin", "arm64")
+    with pytest.raises(BuildError, match="(?s)cannot build for target 'win32'.*Known targets: macosx_11_0_arm64, "
+                                         "manylinux_2_17_aarch64, manylinux_2_17_x86_64, win_amd64, win_arm64"):
         zig_target(make_ctx({"toolchain": "zig", "deps": "source", "target": "win32"}))
 
 
@@ -81,7 +88,7 @@ def test_wrappers_drop_host_flags_and_keep_the_rest(tmp_path: Path) -> None:
 def zig_target_for_test():
     from backend.zig import ZigTarget
 
-    return ZigTarget("win_amd64", "x86_64-windows-gnu", "i386:x86-64", "AMD64", True)
+    return ZigTarget("win_amd64", "windows", "x86_64-windows-gnu", "i386:x86-64", "AMD64", True)
 
 
 @pytest.fixture(scope="session")
@@ -180,3 +187,12 @@ def test_fetch_for_zig_keeps_the_windows_python_for_an_offline_build(upstream_sd
     assert (folder / "python3.dll").is_file()
     assert "pip" not in hooks.get_requires_for_build_wheel(config)  # nothing left to download
     assert PROVIDERS["dirs"].prefetch(offline) == [] and TOOLCHAINS["native"].prefetch(offline) == []
+
+
+def test_build_requirements_of_a_linux_target_leave_out_the_windows_tools(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """manylinux_2_17_aarch64: zig, but neither pefile nor delvewheel, and no Windows CPython to fetch."""
+    monkeypatch.setenv("FFCV_BUILD_CACHE_DIR", str(tmp_path / "empty-cache"))
+    names = {r.split(">")[0] for r in hooks.get_requires_for_build_wheel(
+        {"toolchain": "zig", "target": "manylinux_2_17_aarch64", "deps": "dirs", "include-dirs": str(tmp_path)})}
+    assert "ziglang" in names and not names & {"pefile", "delvewheel"}

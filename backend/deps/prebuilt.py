@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 from .. import fetch
+from ..arch import architecture
 from ..context import BuildContext
 from ..files import cached_folder
 from ..errors import BuildError
@@ -49,7 +50,7 @@ def staged_release(ctx: BuildContext, pin: PrebuiltPin) -> Path:
 
 def add_release(ctx: BuildContext, pin: PrebuiltPin, machine: str, deps: NativeDeps) -> None:
     """Adds one official release's headers, import libraries, DLL folders and licences to `deps`."""
-    if machine not in pin.machines:
+    if architecture(ctx.pins, machine).msvc not in pin.machines:
         raise BuildError(f"deps=prebuilt: the official {pin.name} {pin.version} release has no build for {machine} "
                          f"(only {', '.join(pin.machines)}).", "Use -C deps=source, which builds it for the target.")
     root = staged_release(ctx, pin)

@@ -14,11 +14,12 @@ import tempfile
 from pathlib import Path
 
 from .. import fetch
+from ..arch import architecture
 from ..archive import extract_subtree
 from ..context import BuildContext
 from ..files import cache_lock, staged_folder
 from ..errors import BuildError
-from ..pins import SourcePin, source_pins
+from ..pins import Pins, SourcePin, source_pins
 from ..proc import run_tool, tool_env, tool_path_dirs
 from ..toolchain import Toolchain
 from . import NativeDeps, add_thread_support, check_headers
@@ -47,9 +48,10 @@ def build_tools() -> tuple[str, str]:
     return cmake, ninja
 
 
-def assembler_missing(pin: SourcePin, toolchain: Toolchain) -> bool:
+def assembler_missing(pin: SourcePin, toolchain: Toolchain, pins: Pins) -> bool:
     """True if the library's SIMD code for the target needs an assembler (x86) and none is on PATH."""
-    needs_assembler = pin.simd_assemblers and toolchain.machine.lower() in pin.simd_assembler_machines
+    needs_assembler = (pin.simd_assemblers
+                       and architecture(pins, toolchain.machine).name in pin.simd_assembler_architectures)
     return bool(needs_assembler) and not any(find_tool(tool) for tool in pin.simd_assemblers)
 
 
@@ -65,7 +67,7 @@ def configure_options(pin: SourcePin, log_warn: bool, ctx: BuildContext, toolcha
     options = ["-DCMAKE_BUILD_TYPE=Release", "-DCMAKE_POSITION_INDEPENDENT_CODE=ON",
                "-DCMAKE_INSTALL_LIBDIR=lib", *toolchain.cmake_args, *cross, *section_options(toolchain),
                *pin.cmake_options]
-    if assembler_missing(pin, toolchain):
+    if assembler_missing(pin, toolchain, ctx.pins):
         if log_warn:
             ctx.log.warn(f"{pin.name}: no {' or '.join(pin.simd_assemblers)} found, building WITHOUT SIMD: "
                          "JPEG decoding will be several times slower. Install nasm "

@@ -10,6 +10,7 @@ import hashlib
 import json
 from pathlib import Path
 
+from ..arch import architecture
 from ..context import BuildContext
 from ..files import cache_lock
 from ..errors import BuildError
@@ -67,7 +68,11 @@ def resolve_vcpkg(ctx: BuildContext, toolchain: Toolchain | None, environ: dict[
         raise BuildError("deps=vcpkg builds with the manifest's Windows triplets: it needs a native Windows build "
                          "(MSVC).", "Elsewhere use -C deps=pkg-config or -C deps=source.")
     data = ctx.pins.data["vcpkg"]
-    triplet = data["triplets"].get(toolchain.machine)
+    # The triplets are keyed by MSVC's spelling (x64, arm64), whatever spelling the toolchain reports.
+    try:
+        triplet = data["triplets"].get(architecture(ctx.pins, toolchain.machine).msvc or "")
+    except BuildError:
+        triplet = None
     if triplet is None:
         raise BuildError(f"deps=vcpkg: no triplet for {toolchain.machine} in the data file.",
                          "Use -C deps=source.")

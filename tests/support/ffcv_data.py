@@ -40,11 +40,12 @@ class Dataset:
         return self.images[index], index
 
 
-def write_dataset(path: Path, images: list[np.ndarray], quality: int = QUALITY, num_workers: int = 2) -> None:
+def write_dataset(path: Path, images: list[np.ndarray], quality: int = QUALITY, num_workers: int = 2,
+                  write_mode: str = "jpg") -> None:
     from ffcv.fields import IntField, RGBImageField
     from ffcv.writer import DatasetWriter
 
-    writer = DatasetWriter(str(path), {"image": RGBImageField(write_mode="jpg", jpeg_quality=quality),
+    writer = DatasetWriter(str(path), {"image": RGBImageField(write_mode=write_mode, jpeg_quality=quality),
                                        "label": IntField()}, num_workers=num_workers)
     writer.from_indexed_dataset(Dataset(images))
 

@@ -38,6 +38,12 @@ def main(workdir):
     assert cropped.shape == (COUNT, OUT, OUT, 3), cropped.shape
     report["rrc_mean_abs_diff"], report["rrc_max_abs_diff"] = diff_stats(cropped, [resized(r) for r in references])
     report["rrc_labels_ok"] = labels.tolist() == list(range(COUNT))
+    # Raw pixels: stored as they are, read back through my_memcpy: exactly equal.
+    raw_path = Path(workdir) / "raw.beton"
+    write_dataset(raw_path, images, write_mode="raw")
+    raw, labels = read_dataset(raw_path, SimpleRGBImageDecoder())
+    report["raw_labels_ok"] = labels.tolist() == list(range(COUNT))
+    report["raw_max_abs_diff"] = diff_stats(raw, images)[1]
     report["mapped"] = mapped_libraries()
     report["libgl"] = [name for name in loaded_libraries() if "libGL" in name]
     print("RESULT " + json.dumps(report), flush=True)
