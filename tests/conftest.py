@@ -50,6 +50,9 @@ FIXTURE_MARKERS: dict[str, str] = {
     "wine": "wine",
     "backend_wine": "wine",
     "installed": "wine",
+    "arm64": "qemu",
+    "arm64_wheel": "e2e",
+    "macos_wheel": "e2e",
     "check_exe": "wine",
 }
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -46,7 +46,7 @@ def arm64():
 
 
 @pytest.fixture(scope="module")
-def installed(arm64, arm64_wheel: dict, tmp_path_factory: pytest.TempPathFactory) -> tuple:
+def arm64_installed(arm64, arm64_wheel: dict, tmp_path_factory: pytest.TempPathFactory) -> tuple:
     work = tmp_path_factory.mktemp("arm64-work")
     for script in ("smoke.py", "ffcv_roundtrip.py", "ffcv_data.py"):
         (work / script).write_bytes((Path(__file__).parent / "support" / script).read_bytes())
@@ -89,23 +89,23 @@ def test_wheel_is_manylinux_aarch64_statically_linked_and_recorded(arm64_wheel: 
     assert record["simd"] == {"libjpeg-turbo": True}  # NEON, no assembler needed
 
 
-def test_smoke_test_passes_under_qemu(installed: tuple) -> None:
-    runtime, work, site = installed
+def test_smoke_test_passes_under_qemu(arm64_installed: tuple) -> None:
+    runtime, work, site = arm64_installed
     result = runtime.run(["python3", "/work/smoke.py"], work, extra_site=site, timeout=900)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert "imdecode status 0" in result.stdout and "resize mean abs difference" in result.stdout
 
 
-def test_machine_is_aarch64_under_qemu(installed: tuple) -> None:
+def test_machine_is_aarch64_under_qemu(arm64_installed: tuple) -> None:
     """The runs here really are aarch64: Python there reports it, and sees the fake arm64 cpuinfo."""
-    runtime, work, _ = installed
+    runtime, work, _ = arm64_installed
     result = runtime.run(["python3", "-c", "import platform; print(platform.machine()); "
                           "print(open('/proc/cpuinfo').read().count('processor'))"], work)
     assert result.returncode == 0 and result.stdout.split() == ["aarch64", "4"], result.stdout + result.stderr
 
 
-def test_ffcv_round_trip_under_qemu(installed: tuple) -> None:
-    runtime, work, site = installed
+def test_ffcv_round_trip_under_qemu(arm64_installed: tuple) -> None:
+    runtime, work, site = arm64_installed
     (work / "roundtrip").mkdir(exist_ok=True)
     result = runtime.run(["python3", "/work/ffcv_roundtrip.py", "/work/roundtrip"], work, extra_site=site,
                          timeout=1800)
