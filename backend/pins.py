@@ -98,6 +98,25 @@ class Pins:
                                frozenset(d.lower() for d in data["system-dlls"]),
                                frozenset(d.lower() for d in data["interpreter-dlls"]), data["interpreter-dll-pattern"])
 
+    @property
+    def zig(self) -> "ZigPins":
+        data = self.data["toolchain"]["zig"]
+        return ZigPins(default_target=data["default-target"], python_config=data["python-config"],
+                       targets={name: bool(entry["tested"]) for name, entry in data["targets"].items()})
+
+    @property
+    def vcpkg(self) -> "VcpkgPins":
+        data = self.data["vcpkg"]
+        return VcpkgPins(builtin_baseline=data["builtin-baseline"], dependencies=tuple(data["dependencies"]),
+                         triplets=dict(data["triplets"]), libraries=tuple(data["libraries"]),
+                         define_macros=tuple(data.get("define-macros", ())),
+                         licence_ports=tuple(data["licence-ports"]))
+
+    @property
+    def macos_system_prefixes(self) -> tuple[str, ...]:
+        """Where a macOS wheel's Mach-O files may load libraries from without carrying them ([verify.macos])."""
+        return tuple(self.data["verify"]["macos"]["system-prefixes"])
+
     def install_hint(self, name: str) -> str:
         install = self.data["native"][name]["install"]
         return "; ".join(f"{system}: {command}" for system, command in install.items())
@@ -266,3 +285,24 @@ class WindowsDllRules:
     system_dlls: frozenset[str]
     interpreter_dlls: frozenset[str]
     interpreter_pattern: str
+
+
+@dataclass(frozen=True)
+class ZigPins:
+    """[toolchain.zig]: the default target, Windows' pyconfig.h, and each target with whether it was run."""
+
+    default_target: str
+    python_config: str
+    targets: dict[str, bool]  # wheel platform tag -> tested (built and run somewhere)
+
+
+@dataclass(frozen=True)
+class VcpkgPins:
+    """[vcpkg]: the manifest (baseline and ports), triplets by MSVC architecture, what the build links."""
+
+    builtin_baseline: str
+    dependencies: tuple[Any, ...]
+    triplets: dict[str, str]
+    libraries: tuple[str, ...]
+    define_macros: tuple[str, ...]
+    licence_ports: tuple[str, ...]

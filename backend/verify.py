@@ -228,8 +228,7 @@ def verify_wheel(ctx: BuildContext, wheel: Path, repaired: bool) -> None:
                              + "\n  ".join(f"{name}: {', '.join(libs)}" for name, libs in missing.items()))
         ctx.log.info(f"verify: {len(closure)} ELF files, every needed library bundled or a manylinux system one")
     if tag.startswith("macosx"):
-        prefixes = tuple(ctx.pins.data["verify"]["macos"]["system-prefixes"])
-        missing = {name: libs for name, libs in macos_closure(wheel, prefixes).items() if libs}
+        missing = {name: libs for name, libs in macos_closure(wheel, ctx.pins.macos_system_prefixes).items() if libs}
         if missing:
             raise BuildError("Libraries needed but neither in the wheel nor part of macOS:\n  "
                              + "\n  ".join(f"{name}: {', '.join(libs)}" for name, libs in missing.items()))

@@ -43,7 +43,7 @@ def zig_builds_for_windows(ctx: BuildContext) -> bool:
     """toolchain=zig with a Windows target (the default one is)."""
     if ctx.settings.toolchain != "zig":
         return False
-    return (ctx.settings.target or ctx.pins.data["toolchain"]["zig"]["default-target"]).startswith("win")
+    return (ctx.settings.target or ctx.pins.zig.default_target).startswith("win")
 
 
 def windows_python_needs_network(ctx: BuildContext) -> bool:

@@ -68,16 +68,16 @@ def target_triple(where: WheelPlatform) -> str:
 
 
 def zig_target(ctx: BuildContext) -> ZigTarget:
-    table = ctx.pins.data["toolchain"]["zig"]
-    name = ctx.settings.target or table["default-target"]
-    entry = table["targets"].get(name)
-    if entry is None:
+    table = ctx.pins.zig
+    name = ctx.settings.target or table.default_target
+    tested = table.targets.get(name)
+    if tested is None:
         raise BuildError(f"toolchain=zig cannot build for target {name!r}.",
-                         f"Known targets: {', '.join(sorted(table['targets']))}.")
+                         f"Known targets: {', '.join(sorted(table.targets))}.")
     where = wheel_platform(ctx.pins, name)
     return ZigTarget(wheel_platform=name, platform=where.platform, triple=target_triple(where),
                      dlltool_machine=where.arch.dlltool or "", cmake_processor=where.arch.cmake[where.platform],
-                     tested=bool(entry["tested"]))
+                     tested=tested)
 
 
 def find_zig() -> Path:
@@ -205,7 +205,7 @@ def python3_import_library(folder: Path, python3_dll: Path, wrappers: dict[str, 
 
 def target_pyconfig(ctx: BuildContext, target: ZigTarget) -> Path:
     if target.platform == "windows":
-        return ctx.project_dir / ctx.pins.data["toolchain"]["zig"]["python-config"]
+        return ctx.project_dir / ctx.pins.zig.python_config
     return host_pyconfig()
 
 

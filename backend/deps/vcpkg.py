@@ -37,9 +37,9 @@ def find_vcpkg(environ: dict[str, str]) -> Path:
 
 
 def manifest(ctx: BuildContext) -> dict[str, object]:
-    data = ctx.pins.data["vcpkg"]
-    return {"name": "ffcv-native-deps", "version-string": "0", "builtin-baseline": data["builtin-baseline"],
-            "dependencies": data["dependencies"]}
+    data = ctx.pins.vcpkg
+    return {"name": "ffcv-native-deps", "version-string": "0", "builtin-baseline": data.builtin_baseline,
+            "dependencies": list(data.dependencies)}
 
 
 def install_root(ctx: BuildContext, vcpkg: Path, triplet: str) -> Path:
@@ -67,10 +67,10 @@ def resolve_vcpkg(ctx: BuildContext, toolchain: Toolchain | None, environ: dict[
     if toolchain is None or platform != "windows" or toolchain_name != "msvc":
         raise BuildError("deps=vcpkg builds with the manifest's Windows triplets: it needs a native Windows build "
                          "(MSVC).", "Elsewhere use -C deps=pkg-config or -C deps=source.")
-    data = ctx.pins.data["vcpkg"]
+    data = ctx.pins.vcpkg
     # The triplets are keyed by MSVC's spelling (x64, arm64), whatever spelling the toolchain reports.
     try:
-        triplet = data["triplets"].get(architecture(ctx.pins, toolchain.machine).msvc or "")
+        triplet = data.triplets.get(architecture(ctx.pins, toolchain.machine).msvc or "")
     except BuildError:
         triplet = None
     if triplet is None:
@@ -89,18 +89,18 @@ def resolve_vcpkg(ctx: BuildContext, toolchain: Toolchain | None, environ: dict[
                       f"--x-install-root={root / 'installed'}", f"--triplet={triplet}", "--clean-after-build"],
                      ctx.log, "vcpkg install", env={**environ, **toolchain.env}, verbose=ctx.settings.verbose)
     prefix = root / "installed" / triplet
-    libraries = list(data["libraries"])
+    libraries = list(data.libraries)
     missing = [f"lib\\{name}.lib" for name in libraries if not (prefix / "lib" / f"{name}.lib").is_file()]
     if missing:
         found = sorted(p.name for p in (prefix / "lib").glob("*.lib")) if (prefix / "lib").is_dir() else []
         raise BuildError(f"deps=vcpkg: {prefix} lacks {', '.join(missing)}; it has: {', '.join(found) or 'nothing'}.",
                          "The library names of [vcpkg] in vendor_scripts/pins.toml no longer match the ports.")
     deps = NativeDeps(provider="vcpkg", include_dirs=[str(prefix / "include")], library_dirs=[str(prefix / "lib")],
-                      libraries=libraries, define_macros=[(name, None) for name in data.get("define-macros", [])])
+                      libraries=libraries, define_macros=[(name, None) for name in data.define_macros])
     if (prefix / "bin").is_dir():
         deps.runtime_dirs.append(str(prefix / "bin"))
     deps.versions = installed_versions(root / "installed", triplet)
-    for port in data["licence-ports"]:
+    for port in data.licence_ports:
         copyright_file = prefix / "share" / port / "copyright"
         if not copyright_file.is_file():
             raise BuildError(f"deps=vcpkg: {port} installed no licence ({copyright_file}).")
