@@ -259,9 +259,11 @@ class ToolchainKind(Protocol):
 
     def prefetch(self, ctx: BuildContext) -> list[Path]: ...
 
+    def detect(self, ctx: BuildContext, environ: dict[str, str]) -> Toolchain: ...
+
 
 class Native:
-    """gcc/clang, or MSVC on Windows (found by toolchain.detect)."""
+    """gcc/clang, or MSVC on Windows."""
 
     name = "native"
 
@@ -274,6 +276,11 @@ class Native:
 
     def prefetch(self, ctx: BuildContext) -> list[Path]:
         return []
+
+    def detect(self, ctx: BuildContext, environ: dict[str, str]) -> Toolchain:
+        from .toolchain import detect_native
+
+        return detect_native(ctx, environ)
 
 
 class Zig:
@@ -297,6 +304,11 @@ class Zig:
         from .windows_python import embeddable_python, zig_builds_for_windows
 
         return [embeddable_python(ctx)] if zig_builds_for_windows(ctx) else []
+
+    def detect(self, ctx: BuildContext, environ: dict[str, str]) -> Toolchain:
+        from .zig import detect_zig
+
+        return detect_zig(ctx)
 
 
 TOOLCHAINS: dict[str, ToolchainKind] = {t.name: t for t in (Native(), Zig())}

@@ -91,11 +91,14 @@ def find_cxx(environ: dict[str, str]) -> str | None:
 
 
 def detect(ctx: BuildContext, environ: dict[str, str] | None = None) -> Toolchain:
-    environ = dict(os.environ if environ is None else environ)
-    if ctx.settings.toolchain == "zig":
-        from .zig import detect_zig
+    """The toolchain the settings choose, found by its kind in the registry (native here, zig in zig.py)."""
+    from .registry import toolchain_kind  # the registry imports the toolchain modules, not the reverse
 
-        return detect_zig(ctx)
+    return toolchain_kind(ctx).detect(ctx, dict(os.environ if environ is None else environ))
+
+
+def detect_native(ctx: BuildContext, environ: dict[str, str]) -> Toolchain:
+    """gcc/clang from CXX or PATH; MSVC on Windows."""
     if sys.platform == "win32":
         return detect_msvc(ctx, environ)
     if ctx.settings.target is not None:

@@ -20,12 +20,11 @@ import stat
 import subprocess
 import sys
 import sysconfig
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from .context import BuildContext
-from .files import cache_lock
+from .files import cache_lock, staged_folder
 from .errors import BuildError
 from .arch import WheelPlatform, wheel_platform
 from .toolchain import SECTION_FLAGS, CrossTarget, Toolchain
@@ -225,9 +224,7 @@ def prepare(ctx: BuildContext, zig: Path, version: str, target: ZigTarget) -> Pa
         if (final / "toolchain.cmake").is_file():
             return final
         python = embeddable_python(ctx) if target.platform == "windows" else None
-        final.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.", dir=final.parent))
-        try:
+        with staged_folder(final) as staging:
             # Wrappers and toolchain file name their final location: the folder is renamed whole.
             wrappers = write_wrappers(staging / "bin", target)
             python_headers(staging / "include", pyconfig)
@@ -235,9 +232,6 @@ def prepare(ctx: BuildContext, zig: Path, version: str, target: ZigTarget) -> Pa
                 python3_import_library(staging, python / "python3.dll", wrappers, target, zig)
             final_wrappers = {tool: final / "bin" / path.name for tool, path in wrappers.items()}
             write_cmake_toolchain(staging / "toolchain.cmake", final_wrappers, target)
-            os.replace(staging, final)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)
     return final
 
 
