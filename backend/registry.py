@@ -172,15 +172,13 @@ class Source(_Provider):
         return resolve_source(ctx, toolchain)
 
     def report(self, ctx: BuildContext, toolchain: Toolchain | None) -> bool:
-        from .deps import target_of
         from .deps.source import (assembler_missing, configure_options, find_tool, is_built, prefix_path,
-                                  source_archive_cached)
-        from .pins import source_pins
+                                  source_archive_cached, target_pins)
 
         cmake, ninja = find_tool("cmake"), find_tool("ninja")
         ctx.log.info(f"deps=source: cmake {cmake or 'not found (comes with the build requirements)'}, "
                      f"ninja {ninja or 'not found (comes with the build requirements)'}")
-        for pin in source_pins(ctx.pins, *target_of(toolchain), toolchain.machine if toolchain else None):
+        for pin in target_pins(ctx, toolchain):
             if toolchain is None:
                 continue
             options = configure_options(pin, False, ctx, toolchain)

@@ -22,7 +22,7 @@ from ..errors import BuildError
 from ..pins import Pins, SourcePin, source_pins
 from ..proc import run_tool, tool_env, tool_path_dirs
 from ..toolchain import Toolchain
-from . import NativeDeps, add_thread_support, check_headers
+from . import NativeDeps, add_thread_support, check_headers, target_of
 
 CACHE_KIND = "sources"
 LICENCES_DIR = "ffcv-wheels-licences"
@@ -46,6 +46,11 @@ def build_tools() -> tuple[str, str]:
                          "They come from PyPI with the build requirements (python -m build installs them); "
                          "for a build without isolation: pip install cmake ninja.")
     return cmake, ninja
+
+
+def target_pins(ctx: BuildContext, toolchain: Toolchain | None) -> list[SourcePin]:
+    """The source libraries with the entries of the toolchain's target (platform, compiler, architecture)."""
+    return source_pins(ctx.pins, *target_of(toolchain), toolchain.machine if toolchain else None)
 
 
 def assembler_missing(pin: SourcePin, toolchain: Toolchain, pins: Pins) -> bool:
@@ -113,7 +118,7 @@ def prefixes_built(ctx: BuildContext) -> bool:
     except BuildError:
         return False
     return all(is_built(prefix_path(quiet, pin, configure_options(pin, False, quiet, toolchain), toolchain))
-               for pin in source_pins(ctx.pins, toolchain.platform, toolchain.name, toolchain.machine))
+               for pin in target_pins(ctx, toolchain))
 
 
 def source_archive_cached(ctx: BuildContext, pin: SourcePin) -> bool:
@@ -216,7 +221,7 @@ def add_source_library(ctx: BuildContext, pin: SourcePin, toolchain: Toolchain, 
 
 def resolve_source(ctx: BuildContext, toolchain: Toolchain) -> NativeDeps:
     deps = NativeDeps(provider="source")
-    for pin in source_pins(ctx.pins, toolchain.platform, toolchain.name, toolchain.machine):
+    for pin in target_pins(ctx, toolchain):
         add_source_library(ctx, pin, toolchain, deps)
     add_thread_support(ctx, deps, toolchain.platform)
     check_headers(ctx, deps.include_dirs)
