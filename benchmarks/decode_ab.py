@@ -8,7 +8,8 @@ get_random_crop draws it (scale 0.08-1, ratio 3/4-4/3) to 224x224, as RandomResi
     python decode_ab.py <images.bin> <size> <rounds> <label>=<unpacked wheel folder> ...
 
 images.bin: records (uint64 little-endian size, JPEG bytes), from `throughput_worker.py dump`. Prints one
-`RESULT {json}` line: per label and mode, the median over rounds of microseconds of CPU per image."""
+`RESULT {json}` line: per label and mode, the median over rounds of microseconds of CPU per image, and under
+`rounds` each round's figure."""
 import ctypes
 import json
 import statistics
@@ -92,8 +93,9 @@ def main(images_file: str, size: str, rounds: str, *specs: str) -> None:
         for label in libs:
             for mode in ("plain", "rrc"):
                 times[label][mode].append(totals[label][mode] / len(images))
-    result = {label: {mode: statistics.median(values) for mode, values in by_mode.items()}
-              for label, by_mode in times.items()}
+    # Medians, and each round's figure: the caller pairs rounds to show how far the ratios spread.
+    result = {label: {**{mode: statistics.median(values) for mode, values in by_mode.items()},
+                      "rounds": by_mode} for label, by_mode in times.items()}
     print("RESULT " + json.dumps(result), flush=True)
 
 
