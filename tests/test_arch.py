@@ -74,3 +74,20 @@ def test_the_data_files_other_tables_name_architectures_in_the_vocabulary() -> N
             assert set(pin.simd_assembler_architectures) <= set(architectures(PINS)), pin.name
     for tag in PINS.zig.targets:
         assert wheel_platform(PINS, tag).arch.zig
+
+
+def test_binary_header_spellings_agree_with_pefile_and_delvewheel() -> None:
+    """PE Machine values and names as pefile knows them, delvewheel's MachineType names, and Mach-O cputypes
+    (CPU_TYPE_X86_64, CPU_TYPE_ARM64: the architecture number with CPU_ARCH_ABI64, 0x01000000)."""
+    import pefile
+    from delvewheel import _dll_list
+
+    from backend.arch import macho_architecture
+
+    for arch in architectures(PINS).values():
+        assert pefile.MACHINE_TYPE[f"IMAGE_FILE_MACHINE_{arch.pe_name}"] == arch.pe_machine, arch.name
+        assert getattr(_dll_list.MachineType, str(arch.pe_name)), arch.name
+    assert architecture(PINS, "x86_64").macho_cputype == 0x01000000 | 7
+    assert architecture(PINS, "aarch64").macho_cputype == 0x01000000 | 12
+    assert macho_architecture(PINS, 0x0100000C) == "arm64" and macho_architecture(PINS, 0x01000007) == "x86_64"
+    assert macho_architecture(PINS, 18) == "0x12"  # PowerPC: not in the table
