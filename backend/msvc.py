@@ -20,6 +20,7 @@ from .pins import Pins
 
 # Architectures are named here as vcvarsall.bat spells them (x64, arm64); their other spellings (wheel tag, lib.exe
 # /machine:, vswhere component) come from the data file's [architectures] table, through backend/arch.py.
+
 # CMake's compilers under the Ninja generator, named as Pillow's winbuild does: cl.exe from vcvarsall's PATH.
 CMAKE_COMPILER_ARGS = ("-DCMAKE_C_COMPILER=cl.exe", "-DCMAKE_CXX_COMPILER=cl.exe")
 INSTALL_HINT = ("Install the Visual Studio Build Tools with the C++ workload, e.g.\n"

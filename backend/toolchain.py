@@ -161,7 +161,7 @@ def msvc_cross_target(ctx: BuildContext, target: str, environment: dict[str, str
                          "Use a python.org or nuget CPython, or build on a machine of the target architecture.")
     library = msvc.python3_import_library(ctx.pins, python3_dll, target, environment, ctx.cache_dir)
     arch = architecture(ctx.pins, target)
-    return CrossTarget(wheel_platform=f"win_{arch.wheel['windows']}", python_include=sysconfig.get_paths()["include"],
+    return CrossTarget(wheel_platform=msvc.wheel_tag(ctx.pins, target), python_include=sysconfig.get_paths()["include"],
                        python_import_library=str(library), extension_suffix=".pyd",
                        cmake_args=["-DCMAKE_SYSTEM_NAME=Windows",
                                    f"-DCMAKE_SYSTEM_PROCESSOR={arch.cmake['windows']}"],
