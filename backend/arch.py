@@ -15,9 +15,14 @@ class Arch:
     name: str  # canonical: x86_64, aarch64, x86
     wheel: dict[str, str]  # per platform (linux, macos, windows): the wheel tag's spelling
     cmake: dict[str, str]  # per platform: CMAKE_SYSTEM_PROCESSOR
-    msvc: str | None  # vcvarsall, lib /machine, vcpkg triplets, official Windows releases
+    msvc: str | None  # vcvarsall, VSCMD_ARG_TGT_ARCH, vcpkg triplets, official Windows releases
+    msvc_machine: str | None  # lib.exe /machine:
+    msvc_component: str | None  # vswhere -requires: the Visual Studio component with MSVC's compiler for it
     zig: str | None  # the first part of zig's target triple
     dlltool: str | None  # dlltool -m
+    pe_machine: int | None  # PE header Machine
+    pe_name: str | None  # IMAGE_FILE_MACHINE_<name>, delvewheel's MachineType
+    macho_cputype: int | None  # Mach-O header cputype
     aliases: tuple[str, ...]  # other spellings machines report (platform.machine(), PROCESSOR_ARCHITECTURE)
 
     @property
@@ -28,8 +33,23 @@ class Arch:
 
 def architectures(pins: Pins) -> dict[str, Arch]:
     return {name: Arch(name=name, wheel=dict(entry["wheel"]), cmake=dict(entry["cmake"]), msvc=entry.get("msvc"),
-                       zig=entry.get("zig"), dlltool=entry.get("dlltool"), aliases=tuple(entry.get("aliases", ())))
+                       msvc_machine=entry.get("msvc-machine"), msvc_component=entry.get("msvc-component"),
+                       zig=entry.get("zig"), dlltool=entry.get("dlltool"), pe_machine=entry.get("pe-machine"),
+                       pe_name=entry.get("pe-name"), macho_cputype=entry.get("macho-cputype"),
+                       aliases=tuple(entry.get("aliases", ())))
             for name, entry in pins.data["architectures"].items()}
+
+
+def macho_architecture(pins: Pins, cputype: int) -> str:
+    """A Mach-O cputype as macOS wheel tags spell it (arm64, x86_64); an unknown one in hex."""
+    found = [arch for arch in architectures(pins).values() if arch.macho_cputype == cputype]
+    return found[0].wheel.get("macos", found[0].name) if found else hex(cputype)
+
+
+def msvc_targets(pins: Pins) -> dict[str, Arch]:
+    """The architectures MSVC builds wheels for, by MSVC's spelling, in the table's order: those with a Windows
+    wheel tag (32-bit Windows has none)."""
+    return {arch.msvc: arch for arch in architectures(pins).values() if arch.msvc and "windows" in arch.wheel}
 
 
 def architecture(pins: Pins, spelling: str) -> Arch:

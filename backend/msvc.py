@@ -14,13 +14,13 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
 
+from .arch import architecture, architectures, msvc_targets
 from .errors import BuildError
+from .pins import Pins
 
-# vswhere component that provides the compiler for each target architecture.
-VC_COMPONENTS = {"x64": "Microsoft.VisualStudio.Component.VC.Tools.x86.x64",
-                 "arm64": "Microsoft.VisualStudio.Component.VC.Tools.ARM64"}
-WHEEL_PLATFORMS = {"x64": "win_amd64", "arm64": "win_arm64"}
-LIB_MACHINES = {"x64": "X64", "arm64": "ARM64"}  # lib.exe /machine:
+# Architectures are named here as vcvarsall.bat spells them (x64, arm64); their other spellings (wheel tag, lib.exe
+# /machine:, vswhere component) come from the data file's [architectures] table, through backend/arch.py.
+
 # CMake's compilers under the Ninja generator, named as Pillow's winbuild does: cl.exe from vcvarsall's PATH.
 CMAKE_COMPILER_ARGS = ("-DCMAKE_C_COMPILER=cl.exe", "-DCMAKE_CXX_COMPILER=cl.exe")
 INSTALL_HINT = ("Install the Visual Studio Build Tools with the C++ workload, e.g.\n"
@@ -35,29 +35,39 @@ class Installation:
     name: str
 
 
-def target_arch(platform_tag: str) -> str:
+def target_arch(pins: Pins, platform_tag: str) -> str:
     """sysconfig platform ('win-amd64', 'win-arm64') -> MSVC architecture name."""
-    arches = {"win-amd64": "x64", "win-arm64": "arm64"}
+    arches = {f"win-{arch.wheel['windows']}": name for name, arch in msvc_targets(pins).items()}
     if platform_tag not in arches:
         raise BuildError(f"No MSVC target for Python's platform {platform_tag!r}: supported are "
                          f"{', '.join(arches)} (32-bit Windows is not).")
     return arches[platform_tag]
 
 
-def wheel_target_arch(wheel_platform: str) -> str:
+def wheel_tag(pins: Pins, target: str) -> str:
+    """MSVC architecture name -> the wheel's platform tag ('arm64' -> 'win_arm64')."""
+    return f"win_{msvc_targets(pins)[target].wheel['windows']}"
+
+
+def wheel_target_arch(pins: Pins, wheel_platform: str) -> str:
     """The target setting ('win_arm64') -> MSVC architecture name."""
-    arches = {platform: arch for arch, platform in WHEEL_PLATFORMS.items()}
+    arches = {wheel_tag(pins, name): name for name in msvc_targets(pins)}
     if wheel_platform not in arches:
         raise BuildError(f"MSVC cannot build for target {wheel_platform!r}: known targets are {', '.join(arches)}.",
                          "Drop the target setting to build for this Python's own platform.")
     return arches[wheel_platform]
 
 
-def host_arch(environ: dict[str, str]) -> str:
+def host_arch(pins: Pins, environ: dict[str, str]) -> str:
     """The machine's own architecture; a 64-bit Python on ARM64 Windows may report AMD64 under emulation,
-    so PROCESSOR_ARCHITEW6432 (set for emulated processes) wins."""
-    machine = (environ.get("PROCESSOR_ARCHITEW6432") or environ.get("PROCESSOR_ARCHITECTURE") or "AMD64").upper()
-    return {"AMD64": "x64", "ARM64": "arm64"}.get(machine, "x64")
+    so PROCESSOR_ARCHITEW6432 (set for emulated processes) wins. Anything else (x86, unknown) counts as x64."""
+    machine = environ.get("PROCESSOR_ARCHITEW6432") or environ.get("PROCESSOR_ARCHITECTURE") or "AMD64"
+    default = architectures(pins)["x86_64"].msvc or "x64"
+    try:
+        found = architecture(pins, machine).msvc
+    except BuildError:
+        return default
+    return found if found in msvc_targets(pins) else default
 
 
 def compiler_version(cl: str, environment: dict[str, str]) -> str:
@@ -84,9 +94,10 @@ def find_vswhere(environ: dict[str, str]) -> Path | None:
     return Path(found) if found else None
 
 
-def installations(vswhere: Path, target: str) -> list[Installation]:
+def installations(pins: Pins, vswhere: Path, target: str) -> list[Installation]:
     """Visual Studio installations with the compiler for `target`, newest first."""
-    result = subprocess.run([str(vswhere), "-products", "*", "-prerelease", "-requires", VC_COMPONENTS[target],
+    component = msvc_targets(pins)[target].msvc_component
+    result = subprocess.run([str(vswhere), "-products", "*", "-prerelease", "-requires", str(component),
                              "-sort", "-format", "json", "-utf8"], capture_output=True, timeout=120)
     if result.returncode != 0:
         raise BuildError(f"vswhere failed (exit code {result.returncode}): "
@@ -243,7 +254,7 @@ def apply_changes(environ: dict[str, str], changes: VcvarsChanges) -> dict[str, 
     return merged
 
 
-def activated_shell(environ: dict[str, str], target: str) -> bool:
+def activated_shell(pins: Pins, environ: dict[str, str], target: str) -> bool:
     """True if this is a developer shell for `target`; a shell for another architecture is an error."""
     if not (environ.get("VSCMD_VER") or environ.get("VCINSTALLDIR")):
         return False
@@ -251,8 +262,8 @@ def activated_shell(environ: dict[str, str], target: str) -> bool:
         return False
     shell_target = environ.get("VSCMD_ARG_TGT_ARCH", "").lower()
     if shell_target and shell_target != target:
-        cross = f"Add -C target={WHEEL_PLATFORMS[shell_target]} to cross-build for {shell_target}, or open" \
-            if shell_target in WHEEL_PLATFORMS else "Open"
+        cross = f"Add -C target={wheel_tag(pins, shell_target)} to cross-build for {shell_target}, or open" \
+            if shell_target in msvc_targets(pins) else "Open"
         raise BuildError(f"This developer shell targets {shell_target}, but the build targets {target}.",
                          f"{cross} a developer shell for {target} (vcvarsall.bat {target}), or a plain shell "
                          "and let the backend activate MSVC itself.")
@@ -270,18 +281,19 @@ def check_link_exe(environment: dict[str, str]) -> None:
                          "Remove its folder from PATH (conda's git ships an MSYS link.exe), then build again.")
 
 
-def msvc_environment(environ: dict[str, str], target: str, host: str, cache_dir: Path) -> dict[str, str]:
+def msvc_environment(pins: Pins, environ: dict[str, str], target: str, host: str,
+                     cache_dir: Path) -> dict[str, str]:
     """The environment to compile in: an activated shell as it is, else vcvarsall's, plus DISTUTILS_USE_SDK."""
-    if activated_shell(environ, target):
+    if activated_shell(pins, environ, target):
         environment = dict(environ)
     else:
         vswhere = find_vswhere(environ)
         if vswhere is None:
             raise BuildError("No Visual Studio installation found (vswhere.exe is missing).", INSTALL_HINT)
-        found = installations(vswhere, target)
+        found = installations(pins, vswhere, target)
         if not found:
             raise BuildError(f"No Visual Studio installation has the C++ tools for {target} "
-                             f"({VC_COMPONENTS[target]}).", INSTALL_HINT)
+                             f"({msvc_targets(pins)[target].msvc_component}).", INSTALL_HINT)
         environment = apply_changes(
             environ, cached_capture(found[0], vcvarsall_argument(host, target), environ, cache_dir))
     check_link_exe(environment)
@@ -301,7 +313,8 @@ def crt_redist_dirs(environment: dict[str, str], target: str) -> list[str]:
     return sorted(str(folder) for folder in Path(redist, target).glob("Microsoft.VC*.CRT") if folder.is_dir())
 
 
-def python3_import_library(python3_dll: Path, target: str, environment: dict[str, str], cache_dir: Path) -> Path:
+def python3_import_library(pins: Pins, python3_dll: Path, target: str, environment: dict[str, str],
+                           cache_dir: Path) -> Path:
     """python3.lib for `target`, made by lib.exe from the names the build Python's python3.dll exports: a
     cross build links the stable ABI without a second CPython of the target's architecture.
     Kept per target and python3.dll; written whole or not at all."""
@@ -316,9 +329,10 @@ def python3_import_library(python3_dll: Path, target: str, environment: dict[str
         lib = shutil.which("lib", path=environment.get("PATH"))
         if lib is None:
             raise BuildError("MSVC's lib.exe is not on PATH after activation.", INSTALL_HINT)
+        machine = msvc_targets(pins)[target].msvc_machine
         with staged_folder(final) as staging:
             definition = stable_abi_definition(python3_dll, staging)
-            result = subprocess.run([lib, "/nologo", f"/def:{definition}", f"/machine:{LIB_MACHINES[target]}",
+            result = subprocess.run([lib, "/nologo", f"/def:{definition}", f"/machine:{machine}",
                                      f"/out:{staging / 'python3.lib'}"], capture_output=True, env=environment,
                                     timeout=120)
             if result.returncode != 0 or not (staging / "python3.lib").is_file():

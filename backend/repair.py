@@ -67,7 +67,7 @@ def repair(ctx: BuildContext, wheel: Path, deps: NativeDeps, out_dir: Path,
         run_tool([sys.executable, "-m", "auditwheel", "repair", "-z", "0", "--wheel-dir", str(out_dir), str(wheel)],
                  ctx.log, "repair (auditwheel)", env=env, verbose=ctx.settings.verbose)
         repaired, tool = _single_wheel(out_dir, "auditwheel"), "auditwheel"
-        tags = repaired.name[:-len(".whl")].split("-")[-1].split(".")
+        tags = wheel_platform_tag(repaired.name).split(".")
         if platform and platform not in tags:
             raise BuildError(f"auditwheel tagged the cross-built wheel {repaired.name}, not {platform}, the "
                              "platform it was built for.",

@@ -129,9 +129,10 @@ def detect_msvc(ctx: BuildContext, environ: dict[str, str]) -> Toolchain:
 
     from . import msvc
 
-    python_arch = msvc.target_arch(sysconfig.get_platform())
-    target = msvc.wheel_target_arch(ctx.settings.target) if ctx.settings.target else python_arch
-    environment = msvc.msvc_environment(environ, target, msvc.host_arch(environ), ctx.cache_dir)
+    python_arch = msvc.target_arch(ctx.pins, sysconfig.get_platform())
+    target = msvc.wheel_target_arch(ctx.pins, ctx.settings.target) if ctx.settings.target else python_arch
+    host = msvc.host_arch(ctx.pins, environ)
+    environment = msvc.msvc_environment(ctx.pins, environ, target, host, ctx.cache_dir)
     cl = shutil.which("cl", path=environment.get("PATH"))
     if cl is None:
         raise BuildError("MSVC was activated but cl.exe is not on its PATH.", msvc.INSTALL_HINT)
@@ -158,9 +159,9 @@ def msvc_cross_target(ctx: BuildContext, target: str, environment: dict[str, str
     if not python3_dll.is_file():
         raise BuildError(f"A cross build needs the build Python's python3.dll, and {python3_dll} is missing.",
                          "Use a python.org or nuget CPython, or build on a machine of the target architecture.")
-    library = msvc.python3_import_library(python3_dll, target, environment, ctx.cache_dir)
+    library = msvc.python3_import_library(ctx.pins, python3_dll, target, environment, ctx.cache_dir)
     arch = architecture(ctx.pins, target)
-    return CrossTarget(wheel_platform=f"win_{arch.wheel['windows']}", python_include=sysconfig.get_paths()["include"],
+    return CrossTarget(wheel_platform=msvc.wheel_tag(ctx.pins, target), python_include=sysconfig.get_paths()["include"],
                        python_import_library=str(library), extension_suffix=".pyd",
                        cmake_args=["-DCMAKE_SYSTEM_NAME=Windows",
                                    f"-DCMAKE_SYSTEM_PROCESSOR={arch.cmake['windows']}"],

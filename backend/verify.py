@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import zipfile
 from pathlib import Path, PurePosixPath
 
+from .arch import architectures
 from .context import BuildContext
 from .errors import BuildError
 from .pins import Pins
@@ -79,11 +80,7 @@ def linux_closure(wheel: Path, system_libraries: frozenset[str]) -> dict[str, li
             for name, data in elves.items()}
 
 
-# PE header Machine values of the architectures delvewheel knows.
-PE_MACHINES = {"I386": 0x14C, "AMD64": 0x8664, "ARM64": 0xAA64}
-
-
-def delvewheel_system_dlls() -> dict[int, frozenset[str]]:
+def delvewheel_system_dlls(pins: Pins) -> dict[int, frozenset[str]]:
     """delvewheel's own list of the DLLs every Windows (7 SP1 and later) has, which it never bundles, per PE
     machine: thousands of names (Media Foundation, Direct3D, DXGI...) that a hand list would miss. Empty when
     delvewheel is not installed (it is private data of delvewheel, read defensively)."""
@@ -93,10 +90,10 @@ def delvewheel_system_dlls() -> dict[int, frozenset[str]]:
         return {}
     names = getattr(_dll_list, "ignore_names", {})
     found = {}
-    for machine, field in PE_MACHINES.items():
-        key = getattr(getattr(_dll_list, "MachineType", None), machine, None)
-        if key in names:
-            found[field] = frozenset(name.lower() for name in names[key])
+    for arch in architectures(pins).values():  # by PE Machine value, from delvewheel's MachineType names
+        key = getattr(getattr(_dll_list, "MachineType", None), arch.pe_name or "", None)
+        if key in names and arch.pe_machine is not None:
+            found[arch.pe_machine] = frozenset(name.lower() for name in names[key])
     return found
 
 
@@ -115,7 +112,7 @@ class WindowsSystem:
     def from_pins(cls, pins: Pins) -> "WindowsSystem":
         rules = pins.windows_dll_rules
         return cls(rules.api_set_prefixes, rules.system_dlls, rules.interpreter_dlls, rules.interpreter_pattern,
-                   delvewheel_system_dlls())
+                   delvewheel_system_dlls(pins))
 
     def provider(self, dll: str, machine: int | None = None) -> str | None:
         """Where `dll` comes from when a file of PE `machine` imports it (None: any architecture's list)."""
@@ -170,11 +167,11 @@ def missing_from(closure: dict[str, dict[str, str]]) -> dict[str, list[str]]:
 
 # Mach-O load commands naming a library the file needs (LC_LOAD_DYLIB, weak, re-export, lazy, upward).
 MACHO_DYLIB_COMMANDS = {0xC, 0x80000018, 0x8000001F, 0x20, 0x80000023}
-MACHO_CPU_TYPES = {0x01000007: "x86_64", 0x0100000C: "arm64"}
 
 
-def macho_imports(data: bytes) -> tuple[str, list[str]]:
-    """(architecture, libraries) of a thin 64-bit little-endian Mach-O file, read from its load commands."""
+def macho_imports(data: bytes) -> tuple[int, list[str]]:
+    """(cputype, libraries) of a thin 64-bit little-endian Mach-O file, read from its load commands
+    (arch.macho_architecture names the cputype)."""
     import struct
 
     if data[:4] != b"\xcf\xfa\xed\xfe":
@@ -188,7 +185,7 @@ def macho_imports(data: bytes) -> tuple[str, list[str]]:
             raw = data[offset + name_offset:offset + size]
             libraries.append(raw.split(b"\0", 1)[0].decode("utf-8", "replace"))
         offset += size
-    return MACHO_CPU_TYPES.get(cputype, hex(cputype)), libraries
+    return cputype, libraries
 
 
 def macos_closure(wheel: Path, system_prefixes: tuple[str, ...]) -> dict[str, list[str]]:

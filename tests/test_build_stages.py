@@ -155,3 +155,29 @@ def test_a_warm_source_build_asks_for_no_cmake_or_ninja(upstream_sdist: Path, tm
     assert not any(r.startswith(("cmake", "ninja")) for r in hooks.get_requires_for_build_wheel(config))
     (prefixes[-1] / PREFIX_MARKER).unlink()
     assert hooks.get_requires_for_build_wheel(config)[:2] == ["cmake>=3.24", "ninja>=1.11"]
+
+
+@pytest.mark.parametrize("repaired, accepted", [
+    ("ffcv-1.0.2-cp310-abi3-manylinux_2_17_aarch64.manylinux2014_aarch64.whl", True),  # a compressed tag set
+    ("ffcv-1.0.2-cp310-abi3-manylinux_2_28_aarch64.whl", False),  # a later glibc than the target's
+])
+def test_a_cross_built_wheel_must_keep_its_target_tag(make_ctx, monkeypatch, tmp_path: Path, repaired: str,
+                                                      accepted: bool) -> None:
+    """auditwheel's output name is read through record.platform_tag, the one place wheel names are taken apart."""
+    from backend import repair
+    from backend.deps import NativeDeps
+
+    def fake_auditwheel(command: list[str], *args, **kwargs) -> None:
+        out_dir = Path(command[command.index("--wheel-dir") + 1])
+        (out_dir / repaired).write_bytes(b"PK\x05\x06" + b"\0" * 18)  # an empty zip
+
+    monkeypatch.setattr(repair, "run_tool", fake_auditwheel)
+    monkeypatch.setattr(repair.shutil, "which", lambda *a, **k: "/usr/bin/patchelf")
+    wheel = tmp_path / "ffcv-1.0.2-cp310-abi3-linux_aarch64.whl"
+    call = lambda: repair.repair(make_ctx(), wheel, NativeDeps("source"), tmp_path / "out",  # noqa: E731
+                                 platform="manylinux_2_17_aarch64")
+    if accepted:
+        assert call().wheel.name == repaired
+    else:
+        with pytest.raises(BuildError, match="not manylinux_2_17_aarch64"):
+            call()

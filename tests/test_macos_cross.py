@@ -11,10 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from backend.arch import macho_architecture
+from backend.pins import Pins
 from backend.verify import macho_imports
 from support.e2e import build_env, run
 
 TARGET = "macosx_11_0_arm64"
+PROJECT_DIR = Path(__file__).resolve().parents[1]
 
 pytestmark = pytest.mark.timeout(3600)  # a cold cache cross-builds OpenCV for macOS
 
@@ -37,8 +40,8 @@ def test_macos_arm64_extension_links_only_the_system(macos_wheel: dict) -> None:
         data = archive.read(extension)
         record = json.loads(archive.read("ffcv-1.0.2.dist-info/ffcv-build.json"))
     assert extension == "ffcv/_libffcv.abi3.so"
-    arch, libraries = macho_imports(data)
-    assert arch == "arm64"
+    cputype, libraries = macho_imports(data)
+    assert macho_architecture(Pins.load(PROJECT_DIR), cputype) == "arm64"
     # Only macOS's own C library (libSystem); zig links libc++ statically; Python's symbols stay undefined,
     # for the interpreter that loads the module.
     assert libraries == ["/usr/lib/libSystem.B.dylib"], libraries
@@ -65,8 +68,8 @@ def fake_macho(libraries: list[str], cputype: int = 0x0100000C) -> bytes:
 
 def test_macho_imports_are_read_from_the_load_commands() -> None:
     data = fake_macho(["/usr/lib/libSystem.B.dylib", "/opt/homebrew/lib/libopencv_core.412.dylib"])
-    assert macho_imports(data) == ("arm64", ["/usr/lib/libSystem.B.dylib",
-                                             "/opt/homebrew/lib/libopencv_core.412.dylib"])
+    assert macho_imports(data) == (0x0100000C, ["/usr/lib/libSystem.B.dylib",
+                                                "/opt/homebrew/lib/libopencv_core.412.dylib"])
 
 
 @pytest.mark.parametrize("library, ok", [("/usr/lib/libSystem.B.dylib", True),

@@ -14,10 +14,13 @@ from pathlib import Path
 import pytest
 
 from backend import msvc
+from backend.arch import msvc_targets
 from backend.errors import BuildError
+from backend.pins import Pins
 from backend.msvc import (activated_shell, installations, msvc_environment, parse_set_output, target_arch,
                           vcvarsall_argument)
 
+PINS = Pins.load(Path(__file__).resolve().parents[1])
 VS_PATH = r"C:\Program Files\Microsoft Visual Studio\2022\BuildTools"
 
 
@@ -84,9 +87,9 @@ def calls(windows: dict, program: str) -> list[str]:
 
 
 def test_architectures() -> None:
-    assert target_arch("win-amd64") == "x64" and target_arch("win-arm64") == "arm64"
+    assert target_arch(PINS, "win-amd64") == "x64" and target_arch(PINS, "win-arm64") == "arm64"
     with pytest.raises(BuildError, match="32-bit Windows is not"):
-        target_arch("win32")
+        target_arch(PINS, "win32")
     assert vcvarsall_argument("x64", "x64") == "x64"
     assert vcvarsall_argument("x64", "arm64") == "x64_arm64"
     assert vcvarsall_argument("arm64", "arm64") == "arm64"
@@ -111,7 +114,7 @@ def test_vswhere_is_asked_for_the_target_compiler_newest_first(windows: dict) ->
     from backend.msvc import find_vswhere
 
     vswhere = find_vswhere(windows["environ"])
-    found = installations(vswhere, "arm64")
+    found = installations(PINS, vswhere, "arm64")
     assert [i.version for i in found] == ["17.14.36310.24", "16.11.35"]
     (call,) = calls(windows, "vswhere")
     assert "-requires Microsoft.VisualStudio.Component.VC.Tools.ARM64" in call
@@ -119,13 +122,13 @@ def test_vswhere_is_asked_for_the_target_compiler_newest_first(windows: dict) ->
 
 
 def test_vcvarsall_environment_is_captured_once_and_cached(windows: dict, tmp_path: Path) -> None:
-    environment = msvc_environment(windows["environ"], "x64", "x64", tmp_path / "cache")
+    environment = msvc_environment(PINS, windows["environ"], "x64", "x64", tmp_path / "cache")
     assert environment["VCToolsInstallDir"] == f"{windows['tools']}{os.sep}"
     assert environment["DISTUTILS_USE_SDK"] == "1" and environment["WEIRD"] == "a=b=c"
     (call,) = calls(windows, "cmd")
     assert call.startswith(f'cmd /d /s /u /c "set && echo {msvc.SNAPSHOT_MARKER} && call "')
     assert call.endswith(f'call "{VS_PATH}\\VC\\Auxiliary\\Build\\vcvarsall.bat" x64 >nul 2>&1 && set"')
-    again = msvc_environment(windows["environ"], "x64", "x64", tmp_path / "cache")
+    again = msvc_environment(PINS, windows["environ"], "x64", "x64", tmp_path / "cache")
     assert again == environment and len(calls(windows, "cmd")) == 1
     assert len(list((tmp_path / "cache" / "msvc").glob("vcvars-*.json"))) == 1
 
@@ -184,7 +187,7 @@ def test_environment_changes_are_whole_list_entries() -> None:
 
 
 def test_cross_compiling_to_arm64_asks_for_x64_arm64(windows: dict, tmp_path: Path) -> None:
-    msvc_environment(windows["environ"], "arm64", "x64", tmp_path / "cache")
+    msvc_environment(PINS, windows["environ"], "arm64", "x64", tmp_path / "cache")
     (call,) = calls(windows, "cmd")
     assert call.endswith('vcvarsall.bat" x64_arm64 >nul 2>&1 && set"')
 
@@ -192,16 +195,16 @@ def test_cross_compiling_to_arm64_asks_for_x64_arm64(windows: dict, tmp_path: Pa
 def test_no_installation_says_what_to_install(windows: dict, tmp_path: Path) -> None:
     windows["vswhere_out"].write_text("[]")
     with pytest.raises(BuildError, match="C\\+\\+ tools for x64") as error:
-        msvc_environment(windows["environ"], "x64", "x64", tmp_path / "cache")
+        msvc_environment(PINS, windows["environ"], "x64", "x64", tmp_path / "cache")
     assert "winget install Microsoft.VisualStudio.2022.BuildTools" in str(error.value)
     with pytest.raises(BuildError, match="vswhere.exe is missing"):
-        msvc_environment({"PATH": str(tmp_path / "empty")}, "x64", "x64", tmp_path / "cache")
+        msvc_environment(PINS, {"PATH": str(tmp_path / "empty")}, "x64", "x64", tmp_path / "cache")
 
 
 def test_failed_vcvarsall_is_an_error_and_is_not_cached(windows: dict, tmp_path: Path) -> None:
     script(Path(windows["environ"]["COMSPEC"]), "print('PATH=x'); sys.exit(1)")
     with pytest.raises(BuildError, match="did not set up MSVC"):
-        msvc_environment(windows["environ"], "x64", "x64", tmp_path / "cache")
+        msvc_environment(PINS, windows["environ"], "x64", "x64", tmp_path / "cache")
     assert not list((tmp_path / "cache").rglob("*.json"))
 
 
@@ -209,18 +212,19 @@ def test_an_activated_developer_shell_is_used_as_it_is(windows: dict, tmp_path: 
     tools_bin = next(windows["tools"].rglob("Hostx64")) / "x64"
     shell = {"PATH": str(tools_bin), "VSCMD_VER": "17.14.0", "VSCMD_ARG_TGT_ARCH": "x64",
              "VCToolsInstallDir": f"{windows['tools']}{os.sep}"}
-    assert activated_shell(shell, "x64")
-    environment = msvc_environment(shell, "x64", "x64", tmp_path / "cache")
+    assert activated_shell(PINS, shell, "x64")
+    environment = msvc_environment(PINS, shell, "x64", "x64", tmp_path / "cache")
     assert environment["VSCMD_VER"] == "17.14.0" and not calls(windows, "vswhere") and not calls(windows, "cmd")
     with pytest.raises(BuildError, match="targets x86, but the build targets x64") as error:
-        activated_shell({**shell, "VSCMD_ARG_TGT_ARCH": "x86"}, "x64")
+        activated_shell(PINS, {**shell, "VSCMD_ARG_TGT_ARCH": "x86"}, "x64")
     assert "Open a developer shell for x64" in str(error.value)
     # An ARM64 cross shell with an x64 Python: the setting that builds for it is named.
     with pytest.raises(BuildError, match="targets arm64, but the build targets x64") as error:
-        activated_shell({**shell, "VSCMD_ARG_TGT_ARCH": "arm64"}, "x64")
+        activated_shell(PINS, {**shell, "VSCMD_ARG_TGT_ARCH": "arm64"}, "x64")
     assert "Add -C target=win_arm64 to cross-build for arm64" in str(error.value)
-    assert activated_shell({**shell, "VSCMD_ARG_TGT_ARCH": "arm64"}, "arm64")  # ... and with it, the shell is used
-    assert not activated_shell({"PATH": str(tmp_path)}, "x64")
+    # ... and with it, the shell is used
+    assert activated_shell(PINS, {**shell, "VSCMD_ARG_TGT_ARCH": "arm64"}, "arm64")
+    assert not activated_shell(PINS, {"PATH": str(tmp_path)}, "x64")
 
 
 def test_a_foreign_link_exe_first_on_path_is_named(windows: dict, tmp_path: Path) -> None:
@@ -231,7 +235,7 @@ def test_a_foreign_link_exe_first_on_path_is_named(windows: dict, tmp_path: Path
     shell = {"PATH": os.pathsep.join([str(msys), str(tools_bin)]), "VSCMD_VER": "17.14.0",
              "VCToolsInstallDir": f"{windows['tools']}{os.sep}"}
     with pytest.raises(BuildError, match="is not MSVC's linker") as error:
-        msvc_environment(shell, "x64", "x64", tmp_path / "cache")
+        msvc_environment(PINS, shell, "x64", "x64", tmp_path / "cache")
     assert str(msys / "link") in str(error.value) and "conda's git" in str(error.value)
 
 
@@ -269,9 +273,9 @@ def test_the_toolchain_stage_uses_msvc_on_windows(windows: dict, tmp_path: Path,
 def test_host_architecture_sees_through_emulation() -> None:
     from backend.msvc import host_arch
 
-    assert host_arch({"PROCESSOR_ARCHITECTURE": "AMD64"}) == "x64"
-    assert host_arch({"PROCESSOR_ARCHITECTURE": "ARM64"}) == "arm64"
-    assert host_arch({"PROCESSOR_ARCHITECTURE": "AMD64", "PROCESSOR_ARCHITEW6432": "ARM64"}) == "arm64"
+    assert host_arch(PINS, {"PROCESSOR_ARCHITECTURE": "AMD64"}) == "x64"
+    assert host_arch(PINS, {"PROCESSOR_ARCHITECTURE": "ARM64"}) == "arm64"
+    assert host_arch(PINS, {"PROCESSOR_ARCHITECTURE": "AMD64", "PROCESSOR_ARCHITEW6432": "ARM64"}) == "arm64"
 
 
 # Recorded real outputs (tests/fixtures/msvc/README.md says where each comes from). The fakes below replay
@@ -318,7 +322,7 @@ def test_recorded_vswhere_vs2022_community(windows: dict) -> None:
     from backend.msvc import Installation, find_vswhere
 
     replay(windows["bin"] / "vswhere", FIXTURES / "vswhere-vs2022-community.json", windows["log"])
-    found = installations(find_vswhere(windows["environ"]), "x64")
+    found = installations(PINS, find_vswhere(windows["environ"]), "x64")
     assert found == [Installation(VS2022_COMMUNITY, "17.5.33530.505", "Visual Studio Community 2022")]
 
 
@@ -330,7 +334,7 @@ def test_recorded_vswhere_two_installations_in_utf8(windows: dict) -> None:
     recorded = FIXTURES / "vswhere-vs2019-vs2017-community-pl.json"
     assert "środowisko" in recorded.read_text(encoding="utf-8")  # the recording really is non-ASCII
     replay(windows["bin"] / "vswhere", recorded, windows["log"])
-    found = installations(find_vswhere(windows["environ"]), "x64")
+    found = installations(PINS, find_vswhere(windows["environ"]), "x64")
     assert [(i.path, i.version, i.name) for i in found] == [
         (r"C:\Program Files (x86)\Microsoft Visual Studio\2019\Community", "16.8.30711.63",
          "Visual Studio Community 2019"),
@@ -374,7 +378,7 @@ def test_recorded_vcvarsall_environment_is_used(windows: dict, tmp_path: Path,
     monkeypatch.setattr(shutil, "which", windows_which([msvc_bin + r"\cl.exe", msvc_bin + r"\link.exe"]))
     recorded = parse_set_output(RECORDED_SET.read_text(encoding="ascii"))
 
-    environment = msvc_environment(windows["environ"], "x64", "x64", tmp_path / "cache")
+    environment = msvc_environment(PINS, windows["environ"], "x64", "x64", tmp_path / "cache")
 
     (call,) = calls(windows, "cmd")
     assert f'call "{VS2022_COMMUNITY}\\VC\\Auxiliary\\Build\\vcvarsall.bat" x64 >nul 2>&1 && set' in call
@@ -545,7 +549,7 @@ def test_the_arm64_python3_lib_links_a_real_arm64_module(windows_x64_python: dic
                for entry in pe.DIRECTORY_ENTRY_IMPORT}
     assert imports["python3.dll"] == ["PyModule_Create2"]
     assert not any(dll.startswith("python31") for dll in imports)
-    assert msvc.LIB_MACHINES["arm64"] == "ARM64"
+    assert msvc_targets(PINS)["arm64"].msvc_machine == "ARM64"
 
 
 def test_a_failing_lib_exe_is_named_and_leaves_nothing(windows_x64_python: dict, make_ctx, tmp_path: Path) -> None:

@@ -197,7 +197,7 @@ def test_per_platform_data_is_picked_for_the_platform(make_ctx) -> None:
     linux = {pin.name: pin for pin in source_pins(pins, "linux")}
     assert "-DWITH_CRT_DLL=TRUE" not in linux["libjpeg-turbo"].cmake_options
     assert linux["opencv"].system_libraries == ("dl", "m", "pthread", "rt")
-    shim = make_ctx().project_dir / pins.data["windows"]["pthread-shim"] / "pthread.h"
+    shim = make_ctx().project_dir / pins.pthread_shim / "pthread.h"
     assert shim.is_file()
 
 

@@ -119,7 +119,7 @@ def test_vcpkg_installs_the_pinned_manifest_into_the_cache_and_yields_static_lib
     assert call == ["install", f"--x-manifest-root={root / 'manifest'}", f"--x-install-root={root / 'installed'}",
                     "--triplet=x64-windows-static-md", "--clean-after-build"]
     manifest = json.loads((root / "manifest" / "vcpkg.json").read_text())
-    assert manifest["builtin-baseline"] == ctx.pins.data["vcpkg"]["builtin-baseline"]
+    assert manifest["builtin-baseline"] == ctx.pins.vcpkg.builtin_baseline
     assert {"name": "opencv4", "default-features": False, "features": ["intrinsics"]} in manifest["dependencies"]
     prefix = root / "installed" / "x64-windows-static-md"
     assert deps.include_dirs == [str(prefix / "include")] and deps.library_dirs == [str(prefix / "lib")]

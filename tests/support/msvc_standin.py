@@ -21,17 +21,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PureWindowsPath
 from typing import Iterator
 
 from filelock import FileLock
+
+from backend.files import atomic_file
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "msvc"
 SOURCE = Path(__file__).with_name("msvc_standin") / "standin.c"
@@ -114,16 +114,11 @@ def build_standin(cache: Path) -> Path:
     with FileLock(str(final) + ".lock", timeout=900):
         if final.is_file():
             return final
-        handle, temp = tempfile.mkstemp(dir=final.parent, suffix=".exe.part")
-        os.close(handle)
-        try:
+        with atomic_file(final, suffix=".exe.part", mode=0o755) as temp:
             result = subprocess.run([sys.executable, "-m", "ziglang", "cc", "-target", "x86_64-windows-gnu", "-O2",
-                                     str(SOURCE), "-o", temp], capture_output=True, text=True, timeout=1200)
+                                     str(SOURCE), "-o", str(temp)], capture_output=True, text=True, timeout=1200)
             if result.returncode != 0:
                 raise RuntimeError(f"zig could not build {SOURCE.name}:\n{result.stdout}\n{result.stderr}")
-            os.replace(temp, final)
-        finally:
-            Path(temp).unlink(missing_ok=True)
     return final
 
 
