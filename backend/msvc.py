@@ -37,7 +37,7 @@ class Installation:
 
 def target_arch(pins: Pins, platform_tag: str) -> str:
     """sysconfig platform ('win-amd64', 'win-arm64') -> MSVC architecture name."""
-    arches = {f"win-{arch.wheel['windows']}": name for name, arch in msvc_targets(pins).items()}
+    arches = {wheel_tag(pins, name).replace("_", "-", 1): name for name in msvc_targets(pins)}  # win_amd64 -> win-amd64
     if platform_tag not in arches:
         raise BuildError(f"No MSVC target for Python's platform {platform_tag!r}: supported are "
                          f"{', '.join(arches)} (32-bit Windows is not).")

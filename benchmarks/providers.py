@@ -109,10 +109,10 @@ def instructions_per_image(binary: Path, jpegs: Path) -> float | None:
     if not shutil.which("valgrind"):
         return None
     out = binary.with_suffix(".callgrind")
-    sh(["valgrind", "--tool=callgrind", "--toggle-collect=tjDecompress2", f"--callgrind-out-file={out}",
-        binary, jpegs, 1, 1])
+    # valgrind reports on stderr: stdout is the program's own RESULT line, which counts the images.
+    images = result_line(sh(["valgrind", "--tool=callgrind", "--toggle-collect=tjDecompress2",
+                             f"--callgrind-out-file={out}", binary, jpegs, 1, 1]))["images"]
     totals = next(line for line in out.read_text().splitlines() if line.startswith(("summary:", "totals:")))
-    images = result_line(sh([binary, jpegs, 1, 1]))["images"]
     return int(totals.split()[1]) / images
 
 
