@@ -205,6 +205,14 @@ def find_links_files(location: str, warn: Callable[[str], None] | None = None) -
     raise BuildError(f"find-links {location}: no such file or folder.")
 
 
+def _failed(problems: list[str], message: str, warn: Callable[[str], None] | None) -> None:
+    """A location that failed (unreachable, malformed, cut short) is reported at once, even when a later one
+    serves the file: a broken mirror should not go unnoticed because a fallback hid it."""
+    problems.append(message)
+    if warn is not None:
+        warn(f"{message} (trying the next location)")
+
+
 def find_file_url(index_urls: list[str], project: str, filename: str, find_links: list[str] | None = None,
                   no_index: bool = False, warn: Callable[[str], None] | None = None) -> str:
     """The URL of `filename` from pip's find-links locations or the first index that lists it; every
@@ -214,7 +222,7 @@ def find_file_url(index_urls: list[str], project: str, filename: str, find_links
         try:
             files = find_links_files(location, warn)
         except BuildError as exc:
-            problems.append(exc.message)
+            _failed(problems, exc.message, warn)
             continue
         if filename in files:
             return files[filename]
@@ -229,7 +237,7 @@ def find_file_url(index_urls: list[str], project: str, filename: str, find_links
             problems.append(f"{index_url}: no project {project!r}")
             continue
         except BuildError as exc:
-            problems.append(exc.message)
+            _failed(problems, exc.message, warn)
             continue
         if filename in files:
             return files[filename]

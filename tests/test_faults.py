@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -590,3 +591,27 @@ def test_a_duplicate_patch_is_refused(tmp_path, second, expected):
     with pytest.raises(BuildError) as info:
         apply_series(tree, series, Log(StringIO(), colour=False))
     assert info.value.message.startswith(expected)
+
+
+@pytest.mark.parametrize("fault", ["malformed", "cut-short", "unreachable"])
+def test_a_failed_index_is_warned_even_when_a_later_one_serves(index_server, second_index, no_proxy_env, fault):
+    """A broken first index must not hide behind a working fallback: each failure is a [WARN] at once."""
+    second_index.files[FILENAME] = b"a"
+    first = index_server.url
+    index_server.files[FILENAME] = b"a"
+    if fault == "malformed":
+        index_server.page_body = b"{not json"
+    elif fault == "cut-short":
+        index_server.truncate_pages = True
+    else:
+        with socket.socket() as probe:  # a port nothing listens on
+            probe.bind(("127.0.0.1", 0))
+            first = f"http://127.0.0.1:{probe.getsockname()[1]}/simple"
+    warnings: list[str] = []
+    url = index.find_file_url([first, second_index.url], "ffcv", FILENAME, warn=warnings.append)
+    assert url.startswith(second_index.url.replace("/simple", ""))
+    failed = [line for line in warnings if "trying the next location" in line]
+    assert len(failed) == 1 and first in failed[0]
+    warnings.clear()
+    index.find_file_url([second_index.url], "ffcv", FILENAME, warn=warnings.append)
+    assert warnings == []
