@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     show = commands.add_parser("record", help="print the build record of a wheel or of the installed ffcv")
     show.add_argument("wheel", nargs="?", type=Path, help="a wheel file (default: the installed ffcv)")
     settings = commands.add_parser("settings", help="list every setting with its environment variable")
-    settings.add_argument("--markdown", action="store_true", help="as the README's table")
+    settings.add_argument("--markdown", action="store_true", help="as the table in docs/building.md")
     commands.add_parser("pins", help="every pinned download of the data file: file, sha256, where from, provenance")
     doctor = commands.add_parser("doctor", help="what this machine offers for a build, and how an installed ffcv "
                                                 "finds its native libraries")

@@ -22,7 +22,7 @@ BUILD_TAG = re.compile(r"[0-9]+[A-Za-z0-9_.]*")
 
 
 def _setting(default: Any, kind: str, meaning: str, choices: tuple[str, ...] = (), shown_default: str = "") -> Any:
-    """A field of Settings with what the CLI, the README table and validation need to know about it."""
+    """A field of Settings with what the CLI, the table in docs/building.md and validation need to know about it."""
     return field(default=default, metadata={"kind": kind, "help": meaning, "choices": choices,
                                             "shown_default": shown_default})
 
@@ -30,7 +30,7 @@ def _setting(default: Any, kind: str, meaning: str, choices: tuple[str, ...] = (
 @dataclass(frozen=True)
 class Settings:
     """Every setting, declared once: its type (kind), default, choices and meaning. Validation, the
-    `python -m backend settings` listing and the README's table all come from these fields."""
+    `python -m backend settings` listing and docs/building.md's table all come from these fields."""
     upstream_version: str | None = _setting(None, "str", "FFCV release to build; one with a patch series",
                                             shown_default="the data file's `default-version`")
     upstream_sdist: Path | None = _setting(None, "path", "build from this local upstream sdist (still sha256-checked)")
@@ -202,7 +202,7 @@ def load_settings(
 
 def describe_schema(markdown: bool = False) -> str:
     """Every setting with its environment name, meaning and default: plain lines for
-    `python -m backend settings`, or the README's table (`--markdown`)."""
+    `python -m backend settings`, or docs/building.md's table (`--markdown`)."""
     if markdown:
         rows = ["| key (`-C key=…`, `[tool.ffcv-build]`) | environment | meaning (default) |", "|---|---|---|"]
         rows += [f"| `{o.key}` | `{o.env_name}` | {o.help}" + (f" (`{o.default_text}`)" if o.default_text and

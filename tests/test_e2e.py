@@ -67,8 +67,8 @@ def test_sdist_and_wheel_pass_twine_and_check_wheel_contents(built: dict[str, Pa
 
 def test_wheel_from_sdist_builds_offline_with_empty_cache(built: dict[str, Path], system_wheel: Path,
                                                          tmp_path: Path) -> None:
-    """Our sdist carries the upstream sdist; the source provider's library sources it does not (README: `python
-    -m backend fetch` caches them), so this offline build with an empty cache takes the system's libraries."""
+    """Our sdist carries the upstream sdist; the source provider's library sources it does not (docs/building.md:
+    `python -m backend fetch` caches them), so this offline build with an empty cache takes the system's libraries."""
     extract_sdist(built["sdist"], tmp_path)  # the backend's own extraction: no tarfile filters on old Pythons
     empty_cache = tmp_path / "empty-cache"
     env = build_env(empty_cache)

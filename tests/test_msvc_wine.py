@@ -4,7 +4,7 @@ builds cp310 wheels with on Windows x64) under Wine, against a stand-in Visual S
 and record how they were called, and a real vcvarsall.bat that Wine's cmd.exe runs, all in folders with spaces
 and parentheses. The caller's PATH and INCLUDE hold folders with characters outside Windows-1252, and Python
 runs in the ANSI code page as on a runner (no UTF-8 mode). It stops at the compiler: what it proves and what
-only a Windows runner proves is in README.md, "What was run where"."""
+only a Windows runner proves is in docs/proof.md."""
 from __future__ import annotations
 
 import json

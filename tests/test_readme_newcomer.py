@@ -1,5 +1,5 @@
-"""The README's first section as a newcomer on a fresh Debian 12 machine runs it: the set-up lines and the build
-command come from README.md (tests/support/readme.py), and the build command runs as written with Debian's own
+"""The README's "Two commands" section as a newcomer on a fresh Debian 12 machine runs it: the set-up lines and the
+build command come from README.md (tests/support/readme.py), and the build command runs as written with Debian's own
 python3 (/usr/bin/python3, 3.11.2, which refuses `pip install` outside a venv: PEP 668) on a copy of the
 repository. That build is conftest's default_build, the wheel the other end-to-end tests use too; it reuses the
 session's library prefixes (same compiler and options), so it adds no OpenCV build."""

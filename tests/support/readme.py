@@ -1,4 +1,4 @@
-"""The README's first section, "Two commands", as data: its set-up lines and the two commands run in a clone,
+"""The README's "Two commands" section, as data: its set-up lines and the two commands run in a clone,
 taken from README.md so that the README and the tests cannot drift apart; and its build command run as
 written, as a newcomer on a fresh Debian 12 machine runs it (Debian's own python3)."""
 from __future__ import annotations
