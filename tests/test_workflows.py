@@ -273,3 +273,21 @@ def test_the_workspace_used_for_linux_is_a_runners(project_dir: Path) -> None:
     cache = [s for s in workflows(project_dir)["wheels.yml"]["jobs"]["wheels"]["steps"]
              if str(s.get("uses", "")).startswith("actions/cache@")]
     assert cache and cache[0]["with"]["path"] == ".ffcv-cache"
+
+
+def test_every_repository_setting_the_workflows_read_is_documented(project_dir: Path) -> None:
+    """A repository variable or environment the workflows use is a setting a maintainer must know about:
+    docs/ci-and-releasing.md names each, with what happens while it is missing."""
+    import re
+
+    doc = (project_dir / "docs" / "ci-and-releasing.md").read_text(encoding="utf-8")
+    text = "\n".join(p.read_text(encoding="utf-8") for p in (project_dir / ".github" / "workflows").glob("*.yml"))
+    variables = set(re.findall(r"\bvars\.([A-Za-z0-9_]+)", text))
+    environments = {str((job.get("environment") or {}).get("name", job.get("environment")))
+                    for flow in workflows(project_dir).values() for job in flow["jobs"].values()
+                    if job.get("environment")}
+    assert variables and environments
+    missing = sorted(name for name in variables | environments if f"`{name}`" not in doc)
+    assert not missing, f"not in docs/ci-and-releasing.md: {missing}"
+    for label in {leg.runs_on for leg in legs(project_dir)}:
+        assert f"`{label}`" in doc, label
