@@ -20,9 +20,13 @@ import datetime
 import re
 import subprocess
 import sys
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+
+try:
+    import tomllib
+except ImportError:  # Python 3.10
+    import tomli as tomllib
 
 PROJECT = Path(__file__).resolve().parent.parent
 TABLE = PROJECT / ".github" / "action-pins.toml"
