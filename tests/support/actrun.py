@@ -26,6 +26,9 @@ STANDINS = Path(__file__).resolve().parent / "act"
 HOST_LABELS = ("ubuntu-latest", "ubuntu-24.04", "ubuntu-22.04")
 USES = re.compile(r"^\s*(?:-\s+)?uses:\s*([\w.-]+/[\w.-]+)@([\w.-]+)", re.MULTILINE)
 # The job's PATH after bin/: a runner image's system folders, not this machine's pyenv or cargo.
+# GITHUB_REPOSITORY comes from the remote's URL (nothing is fetched from it).
+REMOTE = "https://github.com/ffcv-wheels/ffcv-wheels.git"
+COMMITTER = ["-c", "user.name=test", "-c", "user.email=test@localhost"]
 SYSTEM_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 
 
@@ -64,6 +67,19 @@ def real_action(mirrors: Path, repo: str, ref: str, dest: Path) -> Path | None:
     return dest
 
 
+def without_needs(workflow: Path, job: str, dest: Path) -> Path:
+    """The workflow with one change: `job`'s one-line `needs:` removed."""
+    lines = workflow.read_text().splitlines(keepends=True)
+    start = lines.index(f"  {job}:\n")
+    end = next((i for i in range(start + 1, len(lines)) if re.match(r"  \S", lines[i])), len(lines))
+    needs = [i for i in range(start, end) if re.match(r"    needs: *\S", lines[i])]
+    assert len(needs) == 1, f"{workflow.name}: {job} has no one-line needs: to remove"
+    del lines[needs[0]]
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    dest.write_text("".join(lines))
+    return dest
+
+
 @dataclass
 class ActRun:
     """One act invocation's result: its output, exit code, wall time, and which actions were real."""
@@ -75,6 +91,10 @@ class ActRun:
     def assert_succeeded(self) -> None:
         assert self.returncode == 0 and "Job succeeded" in self.output, self.output[-12000:]
 
+    def job_output(self, job: str) -> str:
+        """The lines act printed for one job of the run ([workflow/job] prefixes)."""
+        return "\n".join(line for line in self.output.splitlines() if re.match(rf"\[[^/\]]+/{re.escape(job)}\s*\]", line))
+
 
 class Act:
     """A workspace (a clean clone of this repository's tracked files, as checkout gives) and what the act
@@ -84,14 +104,14 @@ class Act:
         self.root = root
         self.workspace = copy_repo(project_dir, root / "workspace")
         for args in (["init", "-q", "-b", "main"], ["add", "-A"],
-                     ["-c", "user.name=test", "-c", "user.email=test@localhost", "commit", "-qm", "workspace"],
-                     # GITHUB_REPOSITORY comes from the remote's URL (nothing is fetched from it).
-                     ["remote", "add", "origin", "https://github.com/ffcv-wheels/ffcv-wheels.git"]):
+                     [*COMMITTER, "commit", "-qm", "workspace"], ["remote", "add", "origin", REMOTE]):
             run(["git", *args], cwd=self.workspace)
         self.artifacts = root / "artifacts"
         self.artifacts.mkdir()
         self.pip_cache = pip_cache or root / "pip-cache"
         self.runs = 0
+        self.homes: list[Path] = []
+        self.workspaces: list[Path] = []
 
     def tool_cache(self, home: Path, versions: tuple[str, ...] = ("3.12",)) -> Path:
         """The runner's tool cache with a CPython per version, as setup-python finds it on a self-hosted
@@ -127,10 +147,15 @@ class Act:
         return args, real
 
     def run(self, workflow: str, job: str, matrix: dict[str, str] | None = None, event: str = "push",
-            ref: str = "refs/heads/main", env: dict[str, str] | None = None, timeout: int = 1800) -> ActRun:
+            ref: str = "refs/heads/main", env: dict[str, str] | None = None, alone: bool = False,
+            checkout: bool = True, timeout: int = 1800) -> ActRun:
+        """act -j JOB: act runs the jobs JOB needs first, in the same run (as GitHub would); `alone` runs JOB
+        without them, from a copy of the workflow whose only change is that job's `needs:` line removed (for a
+        job whose needs run only on GitHub, such as pages-index after release)."""
         self.runs += 1
         scratch = self.root / f"run-{self.runs}-{job}"
-        home = scratch / "home"
+        self.homes.append(scratch / "home")
+        home = self.homes[-1]
         home.mkdir(parents=True)
         # pip's user settings (which index, find-links) as on this machine: the runner's pip reaches the same index.
         pip_conf = Path.home() / ".config" / "pip" / "pip.conf"
@@ -139,6 +164,18 @@ class Act:
             shutil.copy2(pip_conf, home / ".config" / "pip" / "pip.conf")
         self.tool_cache(home)
         path = self.workspace / ".github" / "workflows" / workflow
+        workspace = scratch / "workspace"
+        if checkout:
+            run(["git", "clone", "-q", self.workspace, workspace])
+            run(["git", "remote", "set-url", "origin", REMOTE], cwd=workspace)
+        else:
+            workspace.mkdir()
+            for args in (["init", "-q", "-b", "main"], [*COMMITTER, "commit", "-q", "--allow-empty", "-m", "empty"],
+                         ["remote", "add", "origin", REMOTE]):
+                run(["git", *args], cwd=workspace)
+        self.workspaces.append(workspace)
+        if alone:
+            path = without_needs(path, job, scratch / workflow)
         local, real = self.actions(path, scratch / "actions")
         event_file = scratch / "event.json"
         event_file.write_text(json.dumps({"ref": ref, "repository": {"full_name": "ffcv-wheels/ffcv-wheels"}}))
@@ -157,7 +194,7 @@ class Act:
         process_env = {"HOME": str(home), "PATH": f"{STANDINS / 'bin'}:{SYSTEM_PATH}", "NO_COLOR": "1",
                        "LANG": "C.UTF-8", "TMPDIR": os.environ.get("TMPDIR", "/tmp")}
         start = time.monotonic()
-        result = subprocess.run(args, cwd=self.workspace, env=process_env, capture_output=True, text=True,
+        result = subprocess.run(args, cwd=workspace, env=process_env, capture_output=True, text=True,
                                 timeout=timeout)
         seconds = time.monotonic() - start
         print(f"[act] {workflow} {job} {matrix or ''}: exit {result.returncode} in {seconds:.0f} s"
