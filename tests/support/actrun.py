@@ -22,6 +22,10 @@ from pathlib import Path
 from support.e2e import copy_repo, python_for, run
 
 STANDINS = Path(__file__).resolve().parent / "act"
+# Actions that cannot work without GitHub itself (the Pages API): always their stand-in. (actions/checkout is
+# never mapped: act skips checkout of the workflow's own repository and copies the workspace.)
+NEEDS_GITHUB = {"actions/deploy-pages"}
+ARTIFACT_ACTIONS = {"actions/upload-artifact", "actions/download-artifact"}
 # Every runs-on label of the Ubuntu jobs run here: each one is this host.
 HOST_LABELS = ("ubuntu-latest", "ubuntu-24.04", "ubuntu-22.04")
 USES = re.compile(r"^\s*(?:-\s+)?uses:\s*([\w.-]+/[\w.-]+)@([\w.-]+)", re.MULTILINE)
@@ -51,11 +55,14 @@ def real_action(mirrors: Path, repo: str, ref: str, dest: Path) -> Path | None:
     git_dir = mirrors / repo.replace("/", "+") / "repo"
     if not git_dir.is_dir():
         return None
-    probe = subprocess.run(["git", "--git-dir", str(git_dir), "cat-file", "-e", f"{ref}^{{commit}}"], capture_output=True)
+    probe = subprocess.run(["git", "--git-dir", str(git_dir), "rev-parse", "--verify", "-q", f"{ref}^{{commit}}"],
+                           capture_output=True, text=True)
     if probe.returncode != 0:
         return None
+    archive = subprocess.run(["git", "--git-dir", str(git_dir), "archive", probe.stdout.strip()], capture_output=True)
+    if archive.returncode != 0:
+        return None  # the mirror lists a file it does not hold (over its size limit): not the whole action
     dest.mkdir(parents=True)
-    archive = subprocess.run(["git", "--git-dir", str(git_dir), "archive", ref], capture_output=True, check=True)
     subprocess.run(["tar", "-x", "-C", str(dest)], input=archive.stdout, check=True)
     action = next((dest / n for n in ("action.yml", "action.yaml") if (dest / n).is_file()), None)
     if action is None:
@@ -128,23 +135,39 @@ class Act:
         return cache
 
     def actions(self, workflow: Path, scratch: Path) -> tuple[list[str], list[str]]:
-        """--local-repository arguments for every `uses:`, and the actions that are the real ones."""
+        """--local-repository arguments for every `uses:` (the workflow's, the stand-ins' and the real actions'
+        own), and the actions that are the real ones."""
         mirrors = os.environ.get("FFCV_ACT_MIRRORS")
-        args, real = [], []
-        for repo, ref in sorted(workflow_actions(workflow)):
+        folders: dict[tuple[str, str], Path | None] = {}
+        real: set[tuple[str, str]] = set()
+        pending = sorted(workflow_actions(workflow))
+        while pending:
+            repo, ref = key = pending.pop()
+            if key in folders:
+                continue
             folder = None
-            if mirrors:
+            if mirrors and repo not in NEEDS_GITHUB and repo != "actions/checkout":  # checkout: act's own skip
                 folder = real_action(Path(mirrors), repo, ref, scratch / f"{repo.replace('/', '+')}@{ref}")
             if folder is not None:
-                real.append(f"{repo}@{ref}")
-            elif repo == "actions/checkout":
-                continue  # act skips checkout of the workflow's own repository: the workspace is copied
-            else:
+                real.add(key)
+                action = next(folder.glob("action.y*ml"))
+                pending += [(m.group(1), m.group(2)) for m in USES.finditer(action.read_text())]
+            folders[key] = folder
+        # The artifact actions speak to act's server by one protocol: both real (v4) or both stand-ins (v3).
+        artifact_keys = [k for k in folders if k[0] in ARTIFACT_ACTIONS]
+        if not all(k in real for k in artifact_keys):
+            real -= set(artifact_keys)
+        args = []
+        for repo, ref in sorted(folders):
+            folder = folders[(repo, ref)] if (repo, ref) in real else None
+            if folder is None:
+                if repo == "actions/checkout":
+                    continue  # act skips checkout of the workflow's own repository: the workspace is copied
                 folder = STANDINS / "actions" / repo.split("/", 1)[1]
                 if not folder.is_dir():
                     continue  # used only by jobs that run on GitHub alone (act would try to clone it and fail)
             args += ["--local-repository", f"{repo}@{ref}={folder}"]
-        return args, real
+        return args, sorted(f"{repo}@{ref}" for repo, ref in real)
 
     def run(self, workflow: str, job: str, matrix: dict[str, str] | None = None, event: str = "push",
             ref: str = "refs/heads/main", env: dict[str, str] | None = None, alone: bool = False,
