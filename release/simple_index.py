@@ -1,8 +1,8 @@
 """A PEP 503 simple index of the wheels and sdists attached to the project's GitHub Releases, so that
 `pip install ffcv --extra-index-url https://<owner>.github.io/<repo>/simple/` finds them.
 
-Input: the JSON of `gh api --paginate repos/OWNER/REPO/releases` (each asset's browser_download_url and
-digest), and the files of the release being made (hashed here: their digest may not be listed yet).
+Input: the JSON of `gh api --paginate --slurp repos/OWNER/REPO/releases` (one array of pages; each asset's
+browser_download_url and digest), or the pages back to back as `gh api --paginate` prints them without --slurp, and the files of the release being made (hashed here: their digest may not be listed yet).
 Output: <out>/index.html and <out>/<project>/index.html, written whole into a temporary folder first.
 
 usage: python release/simple_index.py --releases releases.json --out site/simple [--project ffcv] [FILE...]
@@ -83,6 +83,26 @@ def write_index(releases: list[dict], new_files: list[Path], download_base: str,
     return out
 
 
+def read_releases(text: str) -> list[dict]:
+    """The releases of every page. `gh api --paginate --slurp` writes one array of pages; without --slurp gh
+    writes each page's array back to back. Read as a stream of JSON values: a release's notes may hold "][" or
+    any other text, which a textual join of the pages would break."""
+    decoder = json.JSONDecoder()
+    values, at = [], 0
+    while True:
+        while at < len(text) and text[at].isspace():
+            at += 1
+        if at == len(text):
+            break
+        value, at = decoder.raw_decode(text, at)
+        values.append(value)
+    if len(values) == 1 and isinstance(values[0], list) and all(isinstance(page, list) for page in values[0]):
+        values = values[0]  # --slurp: the array of pages
+    if not all(isinstance(page, list) for page in values):
+        raise SystemExit("The releases file is not gh api's pages of releases (JSON arrays).")
+    return [release for page in values for release in page]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--releases", type=Path, required=True, help="JSON from gh api .../releases")
@@ -91,9 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--project", default="ffcv")
     parser.add_argument("files", type=Path, nargs="*")
     options = parser.parse_args(argv)
-    text = options.releases.read_text(encoding="utf-8").strip()
-    # gh api --paginate prints one JSON array per page, back to back.
-    releases = [item for page in json.loads("[" + text.replace("][", "],[") + "]") for item in page] if text else []
+    releases = read_releases(options.releases.read_text(encoding="utf-8"))
     if options.files and not options.download_base:
         parser.error("--download-base is needed with files")
     write_index(releases, options.files, options.download_base, options.out, options.project)

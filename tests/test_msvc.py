@@ -632,3 +632,198 @@ def test_conda_refuses_cross_builds(windows_x64_python: dict, make_ctx, tmp_path
         resolve_conda(ctx, tools, {"CONDA_PREFIX": str(tmp_path)})
     with pytest.raises(BuildError, match="toolchain=zig cannot link the MSVC-built libraries of deps=conda"):
         make_ctx({"toolchain": "zig", "deps": "conda"})
+
+
+# OpenCV's CMake and MSVC's version: OpenCV 4.12 names its Windows install folders after the runtime it derives from
+# MSVC_VERSION (vc17 for 1930-1949) and knows nothing newer; windows-latest's Visual Studio 2026 has MSVC 14.5x
+# (MSVC_VERSION 1950 and up). Run here: OpenCV's own CMake code from the pinned source, for each MSVC_VERSION.
+OPENCV_LAYOUT_PROBE = """
+# OpenCV's ocv_update (cmake/OpenCVUtils.cmake), the one helper the code below calls: set only if not set.
+macro(ocv_update VAR)
+  if(NOT DEFINED ${VAR})
+    if("x${ARGN}" STREQUAL "x")
+      set(${VAR} "")
+    else()
+      set(${VAR} ${ARGN})
+    endif()
+  endif()
+endmacro()
+set(MSVC 1)
+set(WIN32 1)
+set(CMAKE_HOST_SYSTEM_NAME Windows)
+set(CMAKE_SIZEOF_VOID_P 8)
+set(CMAKE_GENERATOR Ninja)
+include(options.cmake)
+include(detect.cmake)
+include(layout.cmake)
+message(STATUS "runtime=${OpenCV_RUNTIME}")
+foreach(name OPENCV_LIB_INSTALL_PATH OPENCV_3P_LIB_INSTALL_PATH OPENCV_INCLUDE_INSTALL_PATH)
+  message(STATUS "${name}=${${name}}")
+endforeach()
+"""
+
+
+def opencv_install_layout(cmake_dir: Path, options: list[str], msvc_version: int, work: Path) -> tuple[dict, str]:
+    """The install folders OpenCV's CMake code picks under MSVC `msvc_version` with our configure options."""
+    import re
+    import shutil
+
+    work.mkdir()
+    detect = (cmake_dir / "OpenCVDetectCXXCompiler.cmake").read_text(encoding="utf-8")
+    # From OpenCV_STATIC's default to the end of the MSVC/MinGW block: the runtime and architecture names.
+    start = detect.index("if(NOT DEFINED OpenCV_STATIC)")
+    end = detect.index("\nendif()\n", detect.index("set(OpenCV_RUNTIME mingw)")) + len("\nendif()\n")
+    (work / "detect.cmake").write_text(detect[start:end])
+    shutil.copy(cmake_dir / "OpenCVInstallLayout.cmake", work / "layout.cmake")
+    settings = [re.fullmatch(r"-D([A-Za-z0-9_]+)(?::[A-Z]+)?=(.*)", option) for option in options]
+    (work / "options.cmake").write_text("".join(f'set({m[1]} "{m[2]}")\n' for m in settings if m)
+                                        + f"set(MSVC_VERSION {msvc_version})\n")
+    (work / "probe.cmake").write_text(OPENCV_LAYOUT_PROBE)
+    result = subprocess.run(["cmake", "-P", "probe.cmake"], cwd=work, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    values = dict(line.removeprefix("-- ").split("=", 1) for line in result.stdout.splitlines() if "=" in line)
+    return values, result.stderr
+
+
+@pytest.mark.network  # OpenCV's pinned source (opencv-python-headless's sdist), shared with the source builds
+def test_opencv_cmake_installs_where_the_link_list_says_under_vs2022_and_vs2026(
+        make_ctx, shared_cache: Path, tmp_path: Path) -> None:
+    """MSVC 14.44 (VS 2022 17.14, windows-11-arm) gives MSVC_VERSION 1944, which OpenCV calls vc17; MSVC 14.50/14.51
+    (VS 2026, windows-latest) gives 1950/1951, which OpenCV 4.12 does not recognize (a warning, no runtime name,
+    and its default folders change). Our Windows configure options name every install folder, so the layout is
+    the same for all of them, and is where the data file's link list looks."""
+    import tarfile
+
+    from backend import fetch
+    from backend.pins import source_pins
+
+    ctx = make_ctx({"cache-dir": str(shared_cache)})
+    (pin,) = [p for p in source_pins(ctx.pins, "windows", "msvc", "AMD64") if p.name == "opencv"]
+    archive = pin.archives[0]
+    path = fetch.fetch_from_index(ctx, "sources", archive.project, archive.filename, archive.sha256)
+    cmake_dir = tmp_path / "src" / archive.subdir / "cmake"
+    with tarfile.open(path) as tar:
+        members = [m for m in tar.getmembers() if m.name in {f"{archive.subdir}/cmake/{name}" for name in
+                                                             ("OpenCVDetectCXXCompiler.cmake", "OpenCVInstallLayout.cmake")}]
+        tar.extractall(tmp_path / "src", members=members)
+    layouts = {}
+    for version in (1944, 1950, 1951):
+        layouts[version], warnings = opencv_install_layout(cmake_dir, list(pin.cmake_options), version,
+                                                           tmp_path / str(version))
+        assert (f'does not recognize MSVC_VERSION "{version}"' in warnings) == (version >= 1950), warnings
+    assert layouts[1944].pop("runtime") == "vc17" and layouts[1950].pop("runtime") == layouts[1951].pop("runtime") == ""
+    assert layouts[1944] == layouts[1950] == layouts[1951]
+    layout = layouts[1950]
+    assert layout["OPENCV_INCLUDE_INSTALL_PATH"] == pin.include_dirs[0]
+    folders = {str(Path(link).parent) for link in pin.link}
+    assert folders == {layout["OPENCV_LIB_INSTALL_PATH"], layout["OPENCV_3P_LIB_INSTALL_PATH"]}, (folders, layout)
+    # Without our folder options, OpenCV's defaults differ by version (x64/vc17/staticlib, then staticlib):
+    bare = [option for option in pin.cmake_options if "_INSTALL_PATH=" not in option]
+    assert opencv_install_layout(cmake_dir, bare, 1944, tmp_path / "bare-1944")[0]["OPENCV_LIB_INSTALL_PATH"] \
+        != opencv_install_layout(cmake_dir, bare, 1950, tmp_path / "bare-1950")[0]["OPENCV_LIB_INSTALL_PATH"]
+
+
+# Visual Studio 2026 (18.x, MSVC 14.50), windows-latest's since Windows Server 2025 took that label. Recorded: the
+# environment vcvarsall.bat x64 left on a VS 2026 Community 18.4 machine, and a 19.50 cl banner. Reconstructed from
+# actions/runner-images' image readmes: vswhere's answer on windows-latest and windows-11-arm (README.md here).
+RECORDED_SET_2026 = FIXTURES / "vcvarsall-x64-vs2026-community.set.txt"
+VS2026_RECORDED = r"D:\Program Files\Microsoft Visual Studio\18\Community"
+VS2026_RUNNER = r"C:\Program Files\Microsoft Visual Studio\18\Enterprise"
+VC_TOOLS_14_50 = r"\VC\Tools\MSVC\14.50.35717" + "\\"
+
+
+def vs2026_set_on_the_runner(tmp_path: Path) -> Path:
+    """The recorded VS 2026 environment with its installation folder moved to windows-latest's (nothing else)."""
+    moved = tmp_path / "vs2026.set.txt"
+    moved.write_text(RECORDED_SET_2026.read_text(encoding="ascii").replace(VS2026_RECORDED, VS2026_RUNNER))
+    return moved
+
+
+def test_recorded_vs2026_environment_parses() -> None:
+    """VS 2026's vcvarsall: version 18, VS180COMNTOOLS, MSVC 14.50.35717 (its redistributables 14.50.35710), SDK
+    10.0.26100, and MSVC's HostX64\\x64 folder on PATH."""
+    environment = parse_set_output(RECORDED_SET_2026.read_text(encoding="ascii"))
+    assert len(environment) == len(RECORDED_SET_2026.read_text().splitlines()) == 50
+    assert (environment["VisualStudioVersion"], environment["VSCMD_VER"]) == ("18.0", "18.4.0")
+    assert environment["VCToolsVersion"] == "14.50.35717"
+    assert environment["VCToolsInstallDir"] == VS2026_RECORDED + VC_TOOLS_14_50
+    assert environment["VCToolsRedistDir"].endswith(r"\VC\Redist\MSVC\14.50.35710" + "\\")
+    assert environment["VS180COMNTOOLS"] == VS2026_RECORDED + "\\Common7\\Tools\\"
+    assert VS2026_RECORDED + VC_TOOLS_14_50 + r"bin\HostX64\x64" in environment["PATH"].split(";")
+
+
+@pytest.mark.parametrize("fixture, path, version, name, target", [
+    ("vswhere-windows-latest-vs2026-reconstructed.json", VS2026_RUNNER, "18.9.12112.369",
+     "Visual Studio Enterprise 2026", "x64"),
+    ("vswhere-windows-11-arm-vs2022-reconstructed.json", r"C:\Program Files\Microsoft Visual Studio\2022\Enterprise",
+     "17.14.37516.0", "Visual Studio Enterprise 2022", "arm64"),
+])
+def test_vswhere_on_each_windows_runner(windows: dict, project_dir: Path, fixture: str, path: str, version: str,
+                                        name: str, target: str) -> None:
+    """vswhere's answer on windows-latest (VS 2026) and windows-11-arm (VS 2022 17.14), as the runner table says."""
+    from backend.msvc import Installation, find_vswhere
+    from support.workflows import runner_table
+
+    replay(windows["bin"] / "vswhere", FIXTURES / fixture, windows["log"])
+    found = installations(PINS, find_vswhere(windows["environ"]), target)
+    assert found == [Installation(path, version, name)]
+    (call,) = calls(windows, "vswhere")
+    assert f"-requires {msvc_targets(PINS)[target].msvc_component}" in call
+    label = {"x64": "windows-latest", "arm64": "windows-11-arm"}[target]
+    vs = runner_table(project_dir)["labels"][label]["visual-studio"]
+    assert (vs["path"], vs["version"], vs["name"]) == (path, version, name)
+
+
+def test_vs2026_activation_on_windows_latest(windows: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The whole activation on windows-latest: vswhere names VS 2026 Enterprise, its vcvarsall.bat is called, and
+    the environment to compile in has MSVC 14.50's cl.exe and link.exe first, VS 2026's INCLUDE and LIB."""
+    import shutil
+
+    from backend.msvc import check_link_exe
+
+    replay(windows["bin"] / "vswhere", FIXTURES / "vswhere-windows-latest-vs2026-reconstructed.json", windows["log"])
+    dump = vs2026_set_on_the_runner(tmp_path)
+    fake_cmd(Path(windows["environ"]["COMSPEC"]), windows["log"], after=dump)
+    msvc_bin = VS2026_RUNNER + VC_TOOLS_14_50 + r"bin\HostX64\x64"
+    monkeypatch.setattr(shutil, "which", windows_which([msvc_bin + r"\cl.exe", msvc_bin + r"\link.exe"]))
+    recorded = parse_set_output(dump.read_text(encoding="ascii"))
+
+    environment = msvc_environment(PINS, windows["environ"], "x64", "x64", tmp_path / "cache")
+
+    (call,) = calls(windows, "cmd")
+    assert f'call "{VS2026_RUNNER}\\VC\\Auxiliary\\Build\\vcvarsall.bat" x64 >nul 2>&1 && set' in call
+    assert environment["VSINSTALLDIR"] == VS2026_RUNNER + "\\" and environment["VCToolsVersion"] == "14.50.35717"
+    assert environment["PATH"] == recorded["PATH"]
+    assert (environment["INCLUDE"], environment["LIB"]) == (recorded["INCLUDE"], recorded["LIB"])
+    assert shutil.which("cl", path=environment["PATH"]) == msvc_bin + r"\cl.exe"
+    assert shutil.which("link", path=environment["PATH"]) == msvc_bin + r"\link.exe"
+    check_link_exe(environment)
+    assert environment["DISTUTILS_USE_SDK"] == "1"
+
+
+def test_vs2026_path_is_cached_as_its_own_folders(windows: dict, tmp_path: Path) -> None:
+    """VS 2026's vcvarsall puts its folders before the PATH it started from (__VSCMD_PREINIT_PATH) and none after:
+    only its own folders are cached, and a later caller's PATH is put back between."""
+    from backend.msvc import Installation, apply_changes, cached_capture
+
+    dump = vs2026_set_on_the_runner(tmp_path)
+    recorded = parse_set_output(dump.read_text(encoding="ascii"))
+    start = recorded["__VSCMD_PREINIT_PATH"]
+    caller = {"PATH": start, "COMSPEC": windows["environ"]["COMSPEC"]}
+    fake_cmd(Path(caller["COMSPEC"]), windows["log"], after=dump)
+    changes = cached_capture(Installation(VS2026_RUNNER, "18.9.12112.369", ""), "x64", caller, tmp_path / "c")
+    head, tail = changes.extended["PATH"].head, changes.extended["PATH"].tail
+    assert head + start + tail == recorded["PATH"] and tail == ""
+    assert VS2026_RUNNER + VC_TOOLS_14_50 + r"bin\HostX64\x64" in head.split(";")
+    stored = (tmp_path / "c" / "msvc").glob("vcvars-*.json")
+    assert start not in next(stored).read_text(encoding="utf-8")
+    mine = r"C:\hostedtoolcache\windows\Python\3.12.10\x64;" + start
+    assert apply_changes({"PATH": mine}, changes)["PATH"] == head + mine
+
+
+def test_compiler_version_from_a_recorded_vs2026_cl_banner(tmp_path: Path) -> None:
+    """`cl` of VS 2026 (MSVC 14.50, x64) without arguments: the banner's first line is the version."""
+    from backend.msvc import compiler_version
+
+    cl = replay(tmp_path / "cl", FIXTURES / "cl-x64-19.50.35723.txt", tmp_path / "calls.log", stream="stderr")
+    assert compiler_version(str(cl), {}) == "Microsoft (R) C/C++ Optimizing Compiler Version 19.50.35723 for x64"

@@ -19,7 +19,7 @@ from backend import fetch
 from backend.log import Log
 from backend.pins import source_pins
 from backend.pipeline import make_context
-from support.msvc_standin import (CL_BANNER, CMAKE_BIN, STOP, StandinMSVC, install, standin_msvc,
+from support.msvc_standin import (CL_BANNER, CMAKE_BIN, STOP, VS2026, StandinMSVC, install, standin_msvc,
                                   vcvarsall_variables)
 from support.wine import BACKEND_RUNTIME, WineRuntime, prepare, wine_path
 
@@ -108,6 +108,33 @@ def test_msvc_installed_in_a_folder_the_ansi_code_page_cannot_write(backend_wine
         assert banner.var("PATH").split(";")[0] == vs.tools_bin and CALLER_FOLDER in banner.var("PATH")
     finally:
         shutil.rmtree(standin.host(r"C:\Narzędzia"), ignore_errors=True)
+        install(backend_wine.prefix, wine_cache())  # the default layout again, for the other tests
+
+
+def test_doctor_finds_visual_studio_2026_as_on_windows_latest(backend_wine: WineRuntime, standin: StandinMSVC,
+                                                              repo: Path, tmp_path: Path) -> None:
+    """windows-latest's Visual Studio 2026 Enterprise at ...\\18\\Enterprise: vswhere's answer there (reconstructed
+    from the runner image's readme), a vcvarsall.bat setting the recorded VS 2026 environment (MSVC 14.50.35717),
+    run by Wine's cmd.exe, and cl's recorded 19.50 banner. The toolchain is VS 2026's cl, run in its environment
+    with the caller's non-ASCII folders after vcvarsall's."""
+    try:
+        vs = install(backend_wine.prefix, wine_cache(), layout=VS2026)
+        text = doctor(backend_wine, repo, tmp_path / "cache")
+        assert f"[-OK-] toolchain: {VS2026.cl_banner} ({vs.tools['cl']})" in text, text
+        assert "19.50.35723" in VS2026.cl_banner and vs.vcvarsall_calls() == ["x64"]
+        (vswhere,) = vs.calls("vswhere")
+        assert "-requires Microsoft.VisualStudio.Component.VC.Tools.x86.x64" in vswhere.args
+        (banner,) = vs.calls("cl")
+        recorded = vs.variables()
+        assert banner.var("VCToolsInstallDir") == recorded["VCToolsInstallDir"] == (
+            r"C:\Program Files\Microsoft Visual Studio\18\Enterprise\VC\Tools\MSVC\14.50.35717" + "\\")
+        assert banner.var("VisualStudioVersion") == "18.0" and banner.var("VS180COMNTOOLS")
+        assert banner.var("INCLUDE") == f"{recorded['INCLUDE']};{CALLER_INCLUDE}"
+        path = banner.var("PATH").split(";")
+        assert vs.tools_bin in path and path.index(vs.tools_bin) < path.index(CALLER_FOLDER)
+        assert banner.var("DISTUTILS_USE_SDK") == "1"
+    finally:
+        shutil.rmtree(standin.host(VS2026.default_root), ignore_errors=True)
         install(backend_wine.prefix, wine_cache())  # the default layout again, for the other tests
 
 

@@ -37,7 +37,7 @@ def test_cibuildwheel_config_is_schema_checked(project_dir: Path, tmp_path: Path
 
 
 @pytest.mark.parametrize("platform, expected", [
-    ("linux", ["cp310-manylinux_x86_64", "cp310-manylinux_aarch64"]),
+    ("linux", ["cp310-manylinux_x86_64"]),  # archs = native on this x86_64 host (per runner: test_workflows.py)
     ("macos", ["cp310-macosx_arm64"]),
     ("windows", ["cp310-win_amd64"]),  # auto64 on an x86_64 host; windows-11-arm gives cp311-win_arm64
 ])
@@ -81,7 +81,7 @@ def test_windows_arm64_tests_install_without_the_wheels_requirements(project_dir
 
     arm64 = cibuildwheel_test_step(project_dir, "windows", "cp311-win_arm64")
     x64 = cibuildwheel_test_step(project_dir, "windows", "cp310-win_amd64")
-    assert arm64.environment == {"PIP_NO_DEPS": "1"} and x64.environment == {}
+    assert arm64.environment == x64.environment == {"PIP_NO_DEPS": "1"}
     assert arm64.command == x64.command and arm64.requires == x64.requires
     download = [sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check", "--no-deps",
                 "--only-binary=:all:", "--platform", "win_arm64", "--python-version", "3.11", "--implementation",

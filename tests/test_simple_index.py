@@ -10,14 +10,44 @@ import pytest
 from support.e2e import run
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "release"))
-from simple_index import file_sha256, main, release_links  # noqa: E402
+from simple_index import file_sha256, main, read_releases, release_links  # noqa: E402
 
 
 def releases_json(tmp_path: Path, assets: list[dict], draft: bool = False) -> Path:
     path = tmp_path / "releases.json"
-    # Two pages, as gh api --paginate prints them.
-    path.write_text(json.dumps([{"tag_name": "v1", "draft": draft, "assets": assets}]) + json.dumps([]))
+    # Two pages, as the workflow's `gh api --paginate --slurp` writes them.
+    path.write_text(json.dumps([[{"tag_name": "v1", "draft": draft, "assets": assets}], []]))
     return path
+
+
+def asset(name: str) -> dict:
+    return {"name": name, "browser_download_url": f"https://h/{name}"}
+
+
+PAGES = [[{"tag_name": "v3", "body": "See [the notes][1] and [this][2].\n\n[1]: https://n\n[2]: https://m",
+           "assets": [asset("ffcv-1.0.4.tar.gz")]},
+          {"tag_name": "v2", "body": "x]\n[y", "assets": [asset("ffcv-1.0.3.tar.gz")]}],
+         [{"tag_name": "v1", "body": "", "assets": [asset("ffcv-1.0.2.tar.gz")]}],
+         []]
+
+
+@pytest.mark.parametrize("form", ["slurp", "back to back", "pages on lines"])
+def test_every_page_is_read_whatever_the_notes_hold(form: str) -> None:
+    """Three pages (the last empty, as the API's last page can be), with release notes holding "][" (Markdown
+    reference links) and "]\n[": each form gh api writes gives every release, nothing split inside a note."""
+    text = {"slurp": json.dumps(PAGES, indent=2),
+            "back to back": "".join(json.dumps(page) for page in PAGES),
+            "pages on lines": "\n".join(json.dumps(page, indent=1) for page in PAGES) + "\n"}[form]
+    releases = read_releases(text)
+    assert [r["tag_name"] for r in releases] == ["v3", "v2", "v1"]
+    assert releases[0]["body"].startswith("See [the notes][1]")
+    assert sorted(release_links(releases, "ffcv")) == ["ffcv-1.0.2.tar.gz", "ffcv-1.0.3.tar.gz", "ffcv-1.0.4.tar.gz"]
+
+
+def test_the_workflow_writes_the_pages_as_one_array(project_dir: Path) -> None:
+    """pages-index asks gh for --slurp: one JSON document whatever the number of pages."""
+    text = (project_dir / ".github" / "workflows" / "wheels.yml").read_text()
+    assert 'gh api --paginate --slurp "repos/$GITHUB_REPOSITORY/releases" > releases.json' in text
 
 
 def test_assets_become_links_with_their_digest_and_drafts_are_left_out() -> None:

@@ -56,34 +56,69 @@ VS_NAMES = ("CommandPromptType", "Framework40Version", "FrameworkVersion", "Fram
 PREPENDED = ("INCLUDE", "LIB", "LIBPATH", "EXTERNAL_INCLUDE")
 
 
+@dataclass(frozen=True)
+class Layout:
+    """One recorded Visual Studio: its vcvarsall environment, vswhere's answer, cl's banner, where it was installed
+    (replaced by the stand-in's folder everywhere) and the folder name of its C++ runtime redistributables."""
+
+    name: str
+    recorded_set: Path
+    recorded_vswhere: Path
+    recorded_cl_banner: Path
+    recorded_install: str  # in the `set` dump
+    vswhere_install: str  # in vswhere's JSON
+    default_root: str
+    crt_folder: str
+
+    @property
+    def cl_banner(self) -> str:
+        return self.recorded_cl_banner.read_text(encoding="ascii").splitlines()[0]
+
+
+VS2022 = Layout("Build Tools 2022", RECORDED_SET, RECORDED_VSWHERE, RECORDED_CL_BANNER, RECORDED_INSTALL,
+                RECORDED_INSTALL, INSTALL, "Microsoft.VC143.CRT")
+# windows-latest's: the recorded VS 2026 Community environment (18.4, MSVC 14.50) and the reconstructed vswhere
+# answer of the runner, both moved to the runner's installation folder (tests/fixtures/msvc/README.md).
+VS2026_RUNNER = r"C:\Program Files\Microsoft Visual Studio\18\Enterprise"
+VS2026 = Layout("Visual Studio 2026 (windows-latest)", FIXTURES / "vcvarsall-x64-vs2026-community.set.txt",
+                FIXTURES / "vswhere-windows-latest-vs2026-reconstructed.json", FIXTURES / "cl-x64-19.50.35723.txt",
+                r"D:\Program Files\Microsoft Visual Studio\18\Community", VS2026_RUNNER, VS2026_RUNNER,
+                "Microsoft.VC145.CRT")
+
+
 def parse_set(text: str) -> dict[str, str]:
     return dict(line.split("=", 1) for line in text.splitlines() if "=" in line and not line.startswith("="))
 
 
-def vcvarsall_variables(root: str = INSTALL) -> dict[str, str]:
+def vcvarsall_variables(root: str = INSTALL, layout: Layout = VS2022) -> dict[str, str]:
     """What the recorded vcvarsall.bat set, moved to `root` (Path and the lists as recorded, whole)."""
-    recorded = parse_set(RECORDED_SET.read_text(encoding="ascii"))
-    return {name: value.replace(RECORDED_INSTALL, root) for name, value in recorded.items()
+    recorded = parse_set(layout.recorded_set.read_text(encoding="ascii"))
+    return {name: value.replace(layout.recorded_install, root) for name, value in recorded.items()
             if any(marker in value for marker in VS_VALUE_MARKERS) or name.startswith(VS_PREFIXES)
             or name in VS_NAMES}
 
 
-def path_around_caller(root: str = INSTALL) -> tuple[str, str]:
+def path_name(variables: dict[str, str]) -> str:
+    """`set` spells it Path; the VS 2026 recording (an os.environ dump) PATH."""
+    return next(name for name in variables if name.upper() == "PATH")
+
+
+def path_around_caller(root: str = INSTALL, layout: Layout = VS2022) -> tuple[str, str]:
     """The recorded Path is vcvarsall's folders, the PATH it started from (__VSCMD_PREINIT_PATH), more folders."""
-    variables = vcvarsall_variables(root)
+    variables = vcvarsall_variables(root, layout)
     start = variables["__VSCMD_PREINIT_PATH"]
-    head, found, tail = variables["Path"].partition(start)
+    head, found, tail = variables[path_name(variables)].partition(start)
     assert found, "the recorded Path holds the PATH the prompt started from"
     return head, tail
 
 
-def vcvarsall_bat() -> str:
+def vcvarsall_bat(layout: Layout = VS2022) -> str:
     """A vcvarsall.bat that sets the recorded environment onto its caller's (no setlocal: that is its job). Like the
     real one it finds its installation from its own location (%~dp0), so the file itself is ASCII (cmd reads batch
     files in the console's code page) whatever characters the installation folder has."""
     marker = "\x00"  # stands for the installation folder until the lines are written
-    variables = vcvarsall_variables(marker)
-    head, tail = path_around_caller(marker)
+    variables = vcvarsall_variables(marker, layout)
+    head, tail = path_around_caller(marker, layout)
     lines = ["@echo off",
              "rem Stand-in for vcvarsall.bat (tests/support/msvc_standin.py): sets what the recorded one set.",
              '>>"%~dp0vcvarsall.calls.txt" echo %*',
@@ -95,7 +130,7 @@ def vcvarsall_bat() -> str:
              'set "__VSCMD_PREINIT_PATH=%PATH%"',
              f'set "PATH={head}%PATH%{tail}"']
     for name, value in variables.items():
-        if name in ("Path", "__VSCMD_PREINIT_PATH"):
+        if name.upper() in ("PATH", "__VSCMD_PREINIT_PATH"):
             continue
         if name in PREPENDED:
             lines += [f'set "__ffcv_caller=%{name}%"', f'set "{name}={value}"',
@@ -137,10 +172,11 @@ class StandinMSVC:
     prefix: Path
     tools: dict[str, str] = field(default_factory=dict)  # tool name -> its Windows path
     root: str = INSTALL  # the installation folder vswhere names
+    layout: Layout = VS2022
 
     def variables(self) -> dict[str, str]:
         """What vcvarsall.bat sets, as the recorded prompt had it, in this installation."""
-        return vcvarsall_variables(self.root)
+        return vcvarsall_variables(self.root, self.layout)
 
     def host(self, windows_path: str) -> Path:
         """The Linux path of a C:\\ path in the prefix."""
@@ -181,21 +217,22 @@ class StandinMSVC:
             path.unlink(missing_ok=True)
 
 
-def install(prefix: Path, cache: Path, root: str = INSTALL) -> StandinMSVC:
-    """Writes the stand-in installation into the prefix, at `root` (every file anew), and forgets earlier calls.
-    vswhere.exe (always in its own fixed folder) then names `root`."""
+def install(prefix: Path, cache: Path, root: str | None = None, layout: Layout = VS2022) -> StandinMSVC:
+    """Writes the stand-in installation of `layout` into the prefix, at `root` (default: the layout's own folder;
+    every file anew), and forgets earlier calls. vswhere.exe (always in its own fixed folder) then names `root`."""
+    root = root or layout.default_root
     standin = build_standin(cache)
-    tools_bin = StandinMSVC(prefix, root=root).tools_bin
+    tools_bin = StandinMSVC(prefix, root=root, layout=layout).tools_bin
     tools = {"vswhere": VSWHERE, "cl": tools_bin + r"\cl.exe", "link": tools_bin + r"\link.exe",
              "lib": tools_bin + r"\lib.exe", "cmake": CMAKE_BIN + r"\cmake.exe", "ninja": CMAKE_BIN + r"\ninja.exe"}
-    vs = StandinMSVC(prefix, tools, root)
-    recorded_json = RECORDED_VSWHERE.read_text(encoding="utf-8")
+    vs = StandinMSVC(prefix, tools, root, layout)
+    recorded_json = layout.recorded_vswhere.read_text(encoding="utf-8")
     outputs = {
         # vswhere -utf8 writes UTF-8, with Windows line ends (json.dumps escapes nothing but '\\' and '"' here).
-        "vswhere": {"stdout": recorded_json.replace(json.dumps(RECORDED_INSTALL)[1:-1],
+        "vswhere": {"stdout": recorded_json.replace(json.dumps(layout.vswhere_install)[1:-1],
                                                     json.dumps(root, ensure_ascii=False)[1:-1])
                     .replace("\n", "\r\n").encode("utf-8")},
-        "cl": {"bare.stderr": RECORDED_CL_BANNER.read_bytes().replace(b"\n", b"\r\n"), "bare.exitcode": b"0"},
+        "cl": {"bare.stderr": layout.recorded_cl_banner.read_bytes().replace(b"\n", b"\r\n"), "bare.exitcode": b"0"},
     }
     for tool, windows_path in tools.items():
         exe = vs.host(windows_path)
@@ -211,9 +248,9 @@ def install(prefix: Path, cache: Path, root: str = INSTALL) -> StandinMSVC:
             exe.with_name(f"{tool}.{suffix}").write_bytes(data)
     bat = vs.host(vs.vcvarsall)
     bat.parent.mkdir(parents=True, exist_ok=True)
-    bat.write_bytes(vcvarsall_bat().encode("ascii"))
+    bat.write_bytes(vcvarsall_bat(layout).encode("ascii"))
     # The toolset's C++ runtime folder that vcvarsall's VCToolsRedistDir names (the repair step's source).
-    redist = vs.variables()["VCToolsRedistDir"] + r"x64\Microsoft.VC143.CRT"
+    redist = vs.variables()["VCToolsRedistDir"] + "x64\\" + layout.crt_folder
     vs.host(redist).mkdir(parents=True, exist_ok=True)
     vs.reset()
     return vs
