@@ -11,7 +11,7 @@ import pytest
 from backend.arch import architecture
 from backend.deps import NativeDeps, simd_warning
 from backend.deps.source import (LICENCES_DIR, PREFIX_MARKER, add_source_library, build_prefix, configure_options,
-                                 prefix_key)
+                                 prefix_key, source_archive)
 from backend.download import file_sha256
 from backend.errors import BuildError
 from backend.log import Log
@@ -245,3 +245,18 @@ def test_architecture_options_follow_the_cpu_family_whatever_its_spelling(make_c
     assert windows["opencv"].compile_only == ()  # Windows builds OpenCV whole (not checked there)
     linux = {p.name: p for p in source_pins(pins, "linux", "gcc", "x86_64")}
     assert dict(linux["opencv"].compile_only)["modules/imgproc/src"] == ("resize.cpp", "tables.cpp")
+
+
+def test_offline_without_the_sources_keeps_the_advice_and_names_the_route_without_download(make_ctx,
+                                                                                              good_archive: Path) -> None:
+    """What wheels.yml's wheel-from-sdist hit on its first run (offline, no provider named, empty cache): the
+    error says what to do, the fetch error's advice and the offline route that needs no download."""
+    ctx = make_ctx({"offline": "true"})
+    with pytest.raises(BuildError) as caught:
+        source_archive(ctx, tiny_pin(good_archive))
+    error = caught.value
+    assert "offline=true and tiny-1.0.tar.gz is not in the cache" in error.message
+    assert error.hint is not None
+    assert "python -m backend fetch" in error.hint and "-C local-files=PATH" in error.hint
+    assert "-C deps=pkg-config" in error.hint
+

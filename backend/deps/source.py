@@ -128,14 +128,23 @@ def source_archive_cached(ctx: BuildContext, pin: SourcePin) -> bool:
 
 def source_archive(ctx: BuildContext, pin: SourcePin) -> tuple[Path, str, tuple[str, ...]]:
     """The first archive of the pin that can be had (local, cached or from the index)."""
-    problems = []
+    problems: list[str] = []
+    hints: list[str] = []  # each fetch error's advice, once: the wrapped errors' hints are what to do
     for archive in pin.archives:
         try:
             path = fetch.fetch_from_index(ctx, CACHE_KIND, archive.project, archive.filename, archive.sha256)
             return path, archive.subdir, archive.skip
         except BuildError as exc:
             problems.append(f"{archive.filename}: {exc.message}")
-    raise BuildError(f"No source archive of {pin.name} {pin.version} could be had:\n  " + "\n  ".join(problems))
+            if exc.hint and exc.hint not in hints:
+                hints.append(exc.hint)
+    if ctx.settings.offline:
+        # The one offline route that needs no download at all: the system's libraries.
+        hints.append("Or build without any source archive: the system's libraries through pkg-config "
+                     "(-C deps=pkg-config, or FFCV_BUILD_DEPS=pkg-config; needs pkg-config and the "
+                     "development packages of libjpeg-turbo and OpenCV).")
+    raise BuildError(f"No source archive of {pin.name} {pin.version} could be had:\n  " + "\n  ".join(problems),
+                     "\n".join(hints) or None)
 
 
 def keep_only_listed_sources(pin: SourcePin, source: Path) -> None:
