@@ -202,10 +202,6 @@ def torch_install_args() -> list[str]:
     return [*source.options, source.requirement]
 
 
-def torch_requirement() -> str:
-    return torch_source(download=True).requirement
-
-
 def install_wheel(python: Path, wheel: Path) -> Path:
     """The wheel with its dependencies (from the index), replacing any ffcv installed before."""
     run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *torch_install_args(), wheel],

@@ -22,6 +22,7 @@ TIERS = ("release", "qemu", "wine", "e2e")
 # Minutes a whole tier took on this project's 2-core machine with empty user caches (benchmarks/MEASUREMENTS.md,
 # Test suite): the estimate until this machine has timed the tests itself.
 REFERENCE_MINUTES = {"fast": 1.5, "e2e": 25.0, "wine": 45.0, "qemu": 9.0, "release": 25.0}
+REFERENCE_TESTS = {"fast": 375, "e2e": 34, "wine": 18, "qemu": 3, "release": 12}  # the tests those minutes ran
 DURATIONS_KEY = "ffcv-wheels/durations"
 WANTED_PYTHONS = ("3.12", "3.13")  # test_e2e's builds on Pythons without distutils
 
@@ -59,7 +60,7 @@ def _minutes(seconds: float) -> str:
 
 def estimates(items: list[pytest.Item], recorded: dict[str, float]) -> dict[str, tuple[int, float, bool]]:
     """{tier: (tests, seconds, from this machine's own timings)}. A test this machine has timed counts its last
-    time; the others the tier's reference minutes shared out over its tests in this run."""
+    time; the others the tier's reference minutes per test."""
     by_tier: dict[str, list[pytest.Item]] = defaultdict(list)
     for item in items:
         by_tier[tier_of(item)].append(item)
@@ -67,7 +68,7 @@ def estimates(items: list[pytest.Item], recorded: dict[str, float]) -> dict[str,
     for tier, members in by_tier.items():
         known = [recorded[item.nodeid] for item in members if item.nodeid in recorded]
         unknown = len(members) - len(known)
-        share = REFERENCE_MINUTES[tier] * 60 / max(len(members), 1)
+        share = REFERENCE_MINUTES[tier] * 60 / REFERENCE_TESTS[tier]
         result[tier] = (len(members), sum(known) + unknown * share, unknown == 0)
     return result
 
