@@ -84,7 +84,7 @@ def report_and_check(session: pytest.Session) -> None:
     recorded = cache.get(DURATIONS_KEY, {}) if cache else {}
     tiers = estimates(items, recorded)
     order = ("fast", "e2e", "wine", "qemu", "release")
-    parts = [f"{tier} {count} tests, about {_minutes(seconds)}" + ("" if own else "*")
+    parts = [f"{tier} {count} test{'s' if count != 1 else ''}, about {_minutes(seconds)}" + ("" if own else "*")
              for tier in order if tier in tiers for count, seconds, own in [tiers[tier]]]
     total = sum(seconds for _, seconds, _ in tiers.values())
     say(f"[INFO] Tiers that run: {'; '.join(parts)} (about {_minutes(total)} in all)")
