@@ -41,7 +41,7 @@ from backend.archive import extract_sdist  # noqa: E402
 from backend.pipeline import make_context  # noqa: E402
 from backend.upstream import upstream_sdist  # noqa: E402
 from build_time import bare_route, our_command, timed  # noqa: E402
-from support.e2e import RUNTIME_PYTHON, python_for, torch_requirement  # noqa: E402
+from support.e2e import RUNTIME_PYTHON, find_python, how_to_get_python, torch_install_args  # noqa: E402
 
 BARE, SOURCE, PKG_CONFIG = "upstream as-is + auditwheel", "ours, source (default)", "ours, pkg-config"
 DECODERS = ("plain", "rrc")
@@ -155,9 +155,12 @@ def main() -> None:
             rows[label]["warm"] = statistics.median(warm[label])
         rows[BARE]["cold"] = rows[BARE]["warm"]  # no cache: every bare build is cold
         venv = temp / "venv"
-        sh([python_for(RUNTIME_PYTHON), "-m", "venv", venv])
+        runtime = find_python(RUNTIME_PYTHON)
+        if runtime is None:
+            sys.exit(f"[ERROR] {how_to_get_python(RUNTIME_PYTHON)}")
+        sh([runtime, "-m", "venv", venv])
         python = venv / "bin" / "python"
-        sh([python, "-m", "pip", "install", "--quiet", torch_requirement(), rows[PKG_CONFIG]["wheel"]])
+        sh([python, "-m", "pip", "install", "--quiet", *torch_install_args(), rows[PKG_CONFIG]["wheel"]])
         dataset = temp / "bench.beton"
         results: dict[str, dict[str, list[dict]]] = {label: {d: [] for d in DECODERS} for label in rows}
         for _ in range(args.rounds):  # alternate, so machine load hits every wheel alike

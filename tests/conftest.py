@@ -20,7 +20,7 @@ from backend.context import BuildContext
 from backend.log import Log
 from backend.pins import Pins
 from backend.pipeline import make_context
-from support.e2e import RUNTIME_PYTHON, build_env, copy_repo, python_for, run, torch_requirement
+from support.e2e import RUNTIME_PYTHON, build_env, copy_repo, python_for, run, torch_install_args
 
 if TYPE_CHECKING:  # support.wine is imported where it is used: only the Wine tests need it
     from support.wine import WineRuntime
@@ -65,6 +65,35 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             marker = FIXTURE_MARKERS.get(fixture)
             if marker and not item.get_closest_marker(marker):  # markers are declared in pyproject.toml
                 item.add_marker(marker)
+
+
+# ---- The suite's set-up checks and reports (issue 23; tests/support/preflight.py) ----------------------------
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Before any test runs: the tiers, their time here, the packages, the arm64 runtime, Pythons and torch."""
+    from support import preflight
+
+    preflight.report_and_check(session)
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    from support import preflight
+
+    preflight.record_duration(report)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    from support import preflight
+
+    preflight.save_durations(session.config)
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    from support import preflight
+
+    preflight.skip_summary(terminalreporter)
+
+
+# ---- end of the set-up checks and reports ----------------------------------------------------------------------
 
 
 @pytest.fixture(scope="session")
@@ -245,12 +274,13 @@ def default_build(project_dir: Path, upstream_sdist: Path, shared_cache: Path,
 
 @pytest.fixture(scope="session")
 def runtime_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A fresh venv with torch from the local disk; each test module installs its wheel into it."""
+    """A fresh venv with torch (one download for every run: support.e2e.torch_source); each test module installs
+    its wheel into it. Skipped, with how to get it, where the machine has no CPython RUNTIME_PYTHON."""
     env_dir = tmp_path_factory.mktemp("runtime") / "venv"
     run([python_for(RUNTIME_PYTHON), "-m", "venv", env_dir])
     python = env_dir / "bin" / "python"
-    run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", torch_requirement()],
-        timeout=1200)
+    run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *torch_install_args()],
+        timeout=3600)
     return python
 
 

@@ -41,7 +41,7 @@ def arm64():
 
     try:
         return prepare(default_cache())
-    except Arm64Unavailable as exc:  # a failure, not a skip: .ci/run installs what it needs
+    except Arm64Unavailable as exc:  # checked before any test (support/preflight.py): here it is a failure
         pytest.fail(f"No arm64 runtime: {exc}")
 
 

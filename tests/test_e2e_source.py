@@ -38,7 +38,7 @@ def test_source_wheel_is_small_and_links_nothing_third_party(source_wheel: Path)
     assert not any("opencv" in lib or "turbojpeg" in lib or "jpeg" in lib for lib in needed), needed
     assert record["provider"] == "source"
     assert record["libraries"] == {"libjpeg-turbo": "3.1.2", "opencv": "4.12.0"}
-    assert record["simd"] == {"libjpeg-turbo": shutil.which("nasm") is not None}  # .ci/run installs nasm
+    assert record["simd"] == {"libjpeg-turbo": shutil.which("nasm") is not None}  # tests/run installs nasm
     assert record["link"]["static"] == ["libturbojpeg.a", "libopencv_imgproc.a", "libopencv_core.a", "libzlib.a"]
     assert record["link"]["gc_sections"] and record["link"]["strip"] and record["link"]["function_sections"]
     for licence in ("libjpeg-turbo/LICENSE.md", "libjpeg-turbo/README.ijg", "opencv/LICENSE",

@@ -211,7 +211,7 @@ def seven_zip_program() -> str:
 
     found = shutil.which("7z") or shutil.which("7zz") or shutil.which("7za")
     if found is None:
-        pytest.fail("7-Zip is not installed (apt-get install 7zip p7zip-full; .ci/run does)")
+        pytest.fail("7-Zip is not installed (apt-get install 7zip p7zip-full; tests/run does as root)")
     return found
 
 
@@ -283,7 +283,7 @@ def test_the_self_extracting_release_runs_itself_when_no_7zip_is_on_path(make_ct
 
     module = Path("/usr/lib/p7zip/7zCon.sfx")
     if not module.is_file():
-        pytest.fail(f"{module} is missing: apt-get install p7zip-full (.ci/run does)")
+        pytest.fail(f"{module} is missing: apt-get install p7zip-full (tests/run does as root)")
     sfx = bcj2_release(tmp_path / "made", sfx=str(module))
     dest = tmp_path / "stage" / "tree"
     dest.parent.mkdir()

@@ -10,7 +10,7 @@ import pytest
 from backend.verify import pe_imports
 from support.e2e import run
 
-WINE = Path("/usr/lib/wine/wine64")  # Debian's wine64 package (.ci/run installs it)
+WINE = Path("/usr/lib/wine/wine64")  # Debian's wine64 package (tests/run installs it)
 
 
 @pytest.fixture(scope="session")

@@ -21,8 +21,8 @@ pytestmark = pytest.mark.timeout(3600)  # default_build compiles OpenCV when no 
 
 def test_setup_lines_are_complete_for_a_fresh_image(project_dir: Path) -> None:
     """A fresh image has no package lists (apt-get update first), no compiler, no venv module and no Python
-    headers; every package named is installed here (so the build below runs with what the README lists) and by
-    .ci/run (what CI runs on a fresh machine)."""
+    headers; every package named is installed here (so the build below runs with what the README lists) and is
+    one tests/run installs (tests/debian-packages.txt, every run's), which .ci/run (what CI runs) calls."""
     setup, _, tests = setup_and_commands(project_dir)
     assert setup[0].split("#", 1)[0].split() == ["apt-get", "update"], setup
     packages = apt_packages(setup)
@@ -31,8 +31,11 @@ def test_setup_lines_are_complete_for_a_fresh_image(project_dir: Path) -> None:
     for package in packages:
         status = subprocess.run(["dpkg-query", "-W", "-f=${Status}", package], capture_output=True, text=True)
         assert status.stdout == "install ok installed", (package, status.stdout, status.stderr)
-    ci = (project_dir / ".ci" / "run").read_text(encoding="utf-8")
-    assert set(packages) <= set(apt_packages(ci.splitlines())), (packages, "missing from .ci/run")
+    from support.preflight import debian_packages
+
+    assert set(packages) <= set(debian_packages()["all"]), (packages, "missing from tests/debian-packages.txt")
+    ci = [line.split("#", 1)[0].split() for line in (project_dir / ".ci" / "run").read_text(encoding="utf-8").splitlines()]
+    assert ["exec", "bash", "tests/run", '"$@"'] in ci, ci
     assert tests.split("#", 1)[0].split() == ["bash", "tests/run"], tests
 
 

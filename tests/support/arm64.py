@@ -2,7 +2,7 @@
 python3) with the manylinux aarch64 wheels of arm64-requirements.txt in /opt/site, prepared once per set of
 pinned inputs in cache/arm64-runtime/<key> (complete or absent: built in a staging folder, renamed whole).
 
-Needs Debian's qemu-user-static, binfmt-support and debootstrap (apt-get install; .ci/run does), root, and
+Needs Debian's qemu-user-static, binfmt-support and debootstrap (apt-get install; tests/run does as root), root, and
 binfmt_misc (mounted here if it is not). Debian's packages come from the mirror apt is set up with, the wheels
 from the index the host's pip uses; debootstrap's packages and pip's downloads are cached.
 
