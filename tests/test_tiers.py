@@ -1,8 +1,10 @@
 """The test tiers (pyproject.toml's markers): a `release` test is skipped, with a reason saying how to run it,
-unless FFCV_TEST_RELEASE=1 (`bash tests/run --release`), and skipping it sets up none of its fixtures."""
+unless FFCV_TEST_RELEASE=1 (`bash tests/run --release`), and skipping it sets up none of its fixtures. And the
+build cache the end-to-end builds keep between sessions (conftest.py): a new folder whenever a build input changes."""
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -25,3 +27,42 @@ def test_a_skipped_release_test_builds_nothing(project_dir: Path, tmp_path: Path
                   "tests/test_ffcv_suite_wine.py::test_ffcv_upstream_tests_pass_under_wine"],
                  cwd=project_dir, env=env, timeout=120)
     assert "1 skipped" in result.stdout and "bash tests/run --release" in result.stdout, result.stdout
+
+
+def test_build_cache_digest_follows_every_build_input(project_dir: Path, tmp_path: Path) -> None:
+    from conftest import BUILD_INPUTS, build_inputs_digest
+
+    copy = tmp_path / "project"
+    for name in BUILD_INPUTS:
+        source = project_dir / name
+        if source.is_dir():
+            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            copy.mkdir(exist_ok=True)
+            shutil.copy2(source, copy / name)
+    digest = build_inputs_digest(copy)
+    assert digest == build_inputs_digest(project_dir)
+    (copy / "backend" / "__pycache__").mkdir(exist_ok=True)
+    (copy / "backend" / "__pycache__" / "x.pyc").write_bytes(b"byte code")
+    assert build_inputs_digest(copy) == digest  # byte code is no input
+    for changed in ("backend/deps/source.py", "vendor_scripts/pins.toml", "pyproject.toml"):
+        original = (copy / changed).read_bytes()
+        (copy / changed).write_bytes(original + b"\n")
+        assert build_inputs_digest(copy) != digest, changed
+        (copy / changed).write_bytes(original)
+    (copy / "patches" / "0099-new.patch").write_text("a new patch\n")
+    assert build_inputs_digest(copy) != digest
+
+
+def test_build_cache_keeps_recent_folders_and_removes_long_unused_ones(tmp_path: Path) -> None:
+    from conftest import BUILD_CACHE_UNUSED_DAYS, kept_build_cache
+
+    day = 86400.0
+    now = 100 * day
+    old = kept_build_cache(tmp_path, "old", now=now - (BUILD_CACHE_UNUSED_DAYS + 1) * day)
+    recent = kept_build_cache(tmp_path, "recent", now=now - day)
+    (recent / "prefixes").mkdir()
+    current = kept_build_cache(tmp_path, "current", now=now)
+    assert current == tmp_path / "current" and current.is_dir()
+    assert not old.exists() and (recent / "prefixes").is_dir()  # another digest's session may still use it
+    assert kept_build_cache(tmp_path, "recent", now=now) == recent and (recent / "prefixes").is_dir()
