@@ -69,9 +69,16 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 # --- Release tier (issue 23: CI's time budget) -------------------------------------------------------------------
 # Tests marked `release` are checks too slow for every CI run (FFCV's whole suite under Wine: about 20 minutes on
-# one core). They run before every tag: `bash tests/run --release` sets FFCV_TEST_RELEASE=1. Otherwise they are
-# skipped with a reason that says how to run them (pytest's -ra summary lists it), never silently deselected.
+# one core). They run before every tag: `bash tests/run --release` (FFCV_TEST_RELEASE=1; pytest's own --release
+# option does the same, so the flag works whether tests/run turns it into the variable or passes it on).
+# Otherwise they are skipped with a reason that says how to run them (pytest's -ra summary lists it), never
+# silently deselected.
 RELEASE_ENV = "FFCV_TEST_RELEASE"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--release", action="store_true", default=False,
+                     help=f"run the release-time checks too (marker `release`; same as {RELEASE_ENV}=1)")
 
 
 def release_skip_reason(environ: dict[str, str] | os._Environ[str]) -> str | None:
@@ -84,7 +91,7 @@ def release_skip_reason(environ: dict[str, str] | os._Environ[str]) -> str | Non
 
 @pytest.hookimpl(tryfirst=True)  # before the test's fixtures are set up (a skipped release test builds nothing)
 def pytest_runtest_setup(item: pytest.Item) -> None:
-    if item.get_closest_marker("release"):
+    if item.get_closest_marker("release") and not item.config.getoption("release"):
         reason = release_skip_reason(os.environ)
         if reason:
             pytest.skip(reason)

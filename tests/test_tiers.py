@@ -29,6 +29,20 @@ def test_a_skipped_release_test_builds_nothing(project_dir: Path, tmp_path: Path
     assert "1 skipped" in result.stdout and "bash tests/run --release" in result.stdout, result.stdout
 
 
+def test_release_option_or_variable_runs_them(project_dir: Path, tmp_path: Path) -> None:
+    """pytest's --release (what `bash tests/run --release` may pass on) or FFCV_TEST_RELEASE=1 runs a release test:
+    not skipped, its fixtures set up (shown by --setup-plan, which plans the set-up without running it)."""
+    env = {k: v for k, v in os.environ.items() if k != RELEASE_ENV}
+    target = "tests/test_ffcv_suite_wine.py::test_ffcv_upstream_tests_pass_under_wine"
+    for options, environ in (([], {}), (["--release"], {}), ([], {RELEASE_ENV: "1"})):
+        result = run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-rs", "--setup-plan",
+                      "--basetemp", tmp_path / "t", *options, target], cwd=project_dir, env={**env, **environ},
+                     timeout=120)
+        runs = bool(options or environ)
+        assert ("1 skipped" in result.stdout) is not runs, result.stdout
+        assert ("SETUP    S windows_wheel" in result.stdout) is runs, result.stdout
+
+
 def test_build_cache_digest_follows_every_build_input(project_dir: Path, tmp_path: Path) -> None:
     from conftest import BUILD_INPUTS, build_inputs_digest
 
