@@ -96,15 +96,93 @@ def pytest_terminal_summary(terminalreporter) -> None:
 # ---- end of the set-up checks and reports ----------------------------------------------------------------------
 
 
+# --- Release tier (issue 23: CI's time budget) -------------------------------------------------------------------
+# Tests marked `release` are checks too slow for every CI run (FFCV's whole suite under Wine: about 20 minutes on
+# one core). They run before every tag: `bash tests/run --release` (FFCV_TEST_RELEASE=1; pytest's own --release
+# option does the same, so the flag works whether tests/run turns it into the variable or passes it on).
+# Otherwise they are skipped with a reason that says how to run them (pytest's -ra summary lists it), never
+# silently deselected.
+RELEASE_ENV = "FFCV_TEST_RELEASE"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--release", action="store_true", default=False,
+                     help=f"run the release-time checks too (marker `release`; same as {RELEASE_ENV}=1)")
+
+
+def release_skip_reason(environ: dict[str, str] | os._Environ[str]) -> str | None:
+    """Why a `release` test does not run in this session (None when it does)."""
+    if environ.get(RELEASE_ENV, "") == "1":
+        return None
+    return (f"release-time check (minutes): runs with `bash tests/run --release` ({RELEASE_ENV}=1), "
+            f"before every tag")
+
+
+@pytest.hookimpl(tryfirst=True)  # before the test's fixtures are set up (a skipped release test builds nothing)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if item.get_closest_marker("release") and not item.config.getoption("release"):
+        reason = release_skip_reason(os.environ)
+        if reason:
+            pytest.skip(reason)
+# --- end of the release tier --------------------------------------------------------------------------------------
+
+
 @pytest.fixture(scope="session")
 def project_dir() -> Path:
     return PROJECT_DIR
 
 
+# --- Build cache between sessions (issue 23: CI's time budget) ----------------------------------------------------
+# The wheels the end-to-end tests build (Linux from source, Windows, aarch64, macOS) spend most of their time on the
+# native libraries (OpenCV, libjpeg-turbo). The backend keeps those in its cache keyed by their pinned sources,
+# options, compiler and target; the tests' cache is kept between sessions as well, in a folder named after a digest
+# of everything else that shapes a build (backend/, vendor_scripts/, patches/, pyproject.toml): a change to any of
+# them starts from an empty cache, so a test never passes on libraries built by other code. Every wheel is still
+# built, repaired and verified in each session. FFCV_TEST_FRESH_CACHE=1 gives the session an empty cache instead (a cold build).
+BUILD_INPUTS = ("backend", "vendor_scripts", "patches", "pyproject.toml")
+BUILD_CACHE_ROOT = "builds"
+BUILD_CACHE_UNUSED_DAYS = 7  # other digests' folders older than this are removed (no session of theirs is running)
+
+
+def build_inputs_digest(project_dir: Path) -> str:
+    """sha256 over the paths and bytes of the files that shape a build (caches and byte code left out)."""
+    digest = hashlib.sha256()
+    for name in BUILD_INPUTS:
+        top = project_dir / name
+        for path in sorted(top.rglob("*")) if top.is_dir() else [top]:
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(project_dir).as_posix().encode() + b"\0")
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
+
+
+def kept_build_cache(root: Path, digest: str, now: float | None = None) -> Path:
+    """root/<digest>, marked as used now; the folders of other digests unused for BUILD_CACHE_UNUSED_DAYS go."""
+    now = time.time() if now is None else now
+    folder = root / digest
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / ".last-used").touch()
+    os.utime(folder / ".last-used", (now, now))
+    for other in root.iterdir():
+        stamp = other / ".last-used"
+        if other != folder and other.is_dir() and stamp.exists() and \
+                now - stamp.stat().st_mtime > BUILD_CACHE_UNUSED_DAYS * 86400:
+            shutil.rmtree(other, ignore_errors=True)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One download cache for the whole test session (the real upstream sdist is fetched once)."""
-    return tmp_path_factory.mktemp("shared-cache")
+    """The build and download cache of the session's builds (the real upstream sdist is fetched once): kept
+    between sessions per build_inputs_digest, in FFCV_TEST_BUILD_CACHE or the user cache."""
+    if os.environ.get("FFCV_TEST_FRESH_CACHE") == "1":
+        return tmp_path_factory.mktemp("shared-cache")
+    import platformdirs
+
+    root = Path(os.environ.get("FFCV_TEST_BUILD_CACHE")
+                or Path(platformdirs.user_cache_dir("ffcv-wheels-tests", appauthor=False)) / BUILD_CACHE_ROOT)
+    return kept_build_cache(root, build_inputs_digest(PROJECT_DIR))
+# --- end of the build cache between sessions ----------------------------------------------------------------------
 
 
 @pytest.fixture(scope="session")

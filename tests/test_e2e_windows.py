@@ -19,6 +19,9 @@ from support.e2e import run
 from support.wine import WineRuntime
 
 SIZE_TARGET = 3 * 1024 * 1024
+# The first test of the module sets up the cross build (windows_wheel: its own limit is 3000 s); cold on a loaded
+# 2-core machine that took more than pytest's default 1200 s, which counts fixture set-up as part of the test.
+pytestmark = pytest.mark.timeout(3600)
 CHECKS = Path(__file__).parent / "support" / "ffcv_wine_checks.py"
 # The fixtures windows_wheel, wine and installed are in conftest.py (shared with test_ffcv_suite_wine.py).
 

@@ -19,6 +19,13 @@ and its other four are skipped upstream; test_webdataset holds no test function 
 `if __name__ == '__main__'`). (Two earlier runs with test_rrc and webdataset added hung under Wine; with
 test_webdataset left out, the thirteen files passed in one session.) The Windows job of
 .github/workflows/windows.yml runs the same files on a real Windows runner.
+
+The whole set is a release-time check (marker `release`: `bash tests/run --release`, before every tag), about
+20 minutes on one core, too much for every CI run (issue 23: the suite's budget). Every CI run keeps a
+representative part under Wine: CI_SUITE below (ffcv's native memcpy; images written by DatasetWriter's spawned
+workers and read back through the Loader, raw and JPEG, plain and compiled), beside tests/test_e2e_windows.py's
+round trip (the writer's worker processes, the loader with os_cache=False (positional reads) and True
+(memory-mapped), sequential and shuffled orders, pixels compared with an independent decode).
 """
 from __future__ import annotations
 
@@ -33,6 +40,11 @@ from support.wine import WineRuntime
 # to keep .ci/run well under its limit; RandomResizedCrop under Wine is checked by test_e2e_windows' round trip.
 WINE_SUITE = SUITE
 SUITE_TIMEOUT = 3000  # 1171 s measured on 2 cores; spawned Windows workers are slow to start
+# Every CI run: ffcv's ctypes memcpy (the raw image path and NDArray fields copy with it) and its image reading
+# through the Loader with the writer's spawned Windows workers (test_image_read: raw and JPEG, each also compiled
+# with numba). Measured in benchmarks/MEASUREMENTS.md ("Test suite").
+CI_SUITE = ("test_memcpy.py", "test_image_read.py")
+CI_SUITE_TIMEOUT = 1200
 
 
 def test_pytest_summary_parser() -> None:
@@ -56,11 +68,28 @@ def test_suite_verdict_needs_every_test_of_every_chosen_file_to_pass() -> None:
     assert suite_problems(passing, 1, ("test_a.py", "test_b.py")) == ["pytest exited with 1"]
 
 
-@pytest.mark.timeout(SUITE_TIMEOUT + 2400)  # the first Wine test of a session also builds the wheel (setup)
-def test_ffcv_upstream_tests_pass_under_wine(installed: WineRuntime, upstream_sdist: Path, tmp_path: Path) -> None:
+def run_upstream_files(installed: WineRuntime, upstream_sdist: Path, tmp_path: Path, files: tuple[str, ...],
+                       timeout: int) -> None:
+    """The chosen upstream test files in one pytest session of the Windows CPython; every collected test passes."""
     suite = tmp_path / "ffcv-tests"
-    prepare_suite(upstream_sdist, suite, WINE_SUITE)
-    result = installed.run(pytest_arguments(tmp_path / "basetemp", WINE_SUITE), cwd=suite, timeout=SUITE_TIMEOUT)
+    prepare_suite(upstream_sdist, suite, files)
+    result = installed.run(pytest_arguments(tmp_path / "basetemp", files), cwd=suite, timeout=timeout)
     report = f"{result.stdout[-6000:]}\n{result.stderr[-4000:]}"
-    assert suite_problems(result.stdout, result.returncode, WINE_SUITE) == [], report
+    assert suite_problems(result.stdout, result.returncode, files) == [], report
     assert "platform win32" in result.stdout, report  # Windows CPython, not the host's
+
+
+def test_ci_part_is_in_the_release_suite() -> None:
+    assert set(CI_SUITE) <= set(WINE_SUITE)
+
+
+@pytest.mark.timeout(CI_SUITE_TIMEOUT + 2400)  # the first Wine test of a session also builds the wheel (setup)
+def test_ffcv_upstream_memcpy_and_image_read_pass_under_wine(installed: WineRuntime, upstream_sdist: Path,
+                                                             tmp_path: Path) -> None:
+    run_upstream_files(installed, upstream_sdist, tmp_path, CI_SUITE, CI_SUITE_TIMEOUT)
+
+
+@pytest.mark.release
+@pytest.mark.timeout(SUITE_TIMEOUT + 2400)
+def test_ffcv_upstream_tests_pass_under_wine(installed: WineRuntime, upstream_sdist: Path, tmp_path: Path) -> None:
+    run_upstream_files(installed, upstream_sdist, tmp_path, WINE_SUITE, SUITE_TIMEOUT)
