@@ -117,6 +117,11 @@ class Pins:
         """Where a macOS wheel's Mach-O files may load libraries from without carrying them ([verify.macos])."""
         return tuple(self.data["verify"]["macos"]["system-prefixes"])
 
+    @property
+    def interpreter_symbol_prefixes(self) -> tuple[str, ...]:
+        """The names an ELF or Mach-O extension may leave for the interpreter to define ([verify.symbols])."""
+        return tuple(self.data["verify"]["symbols"]["interpreter-prefixes"])
+
     def install_hint(self, name: str) -> str:
         install = self.data["native"][name]["install"]
         return "; ".join(f"{system}: {command}" for system, command in install.items())
