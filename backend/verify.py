@@ -107,23 +107,57 @@ def macho_unbound(data: bytes) -> list[str]:
     return unbound
 
 
+def system_library_paths() -> dict[str, Path]:
+    """The shared libraries this machine's loader knows (ldconfig's cache), by file name."""
+    import shutil
+    import subprocess
+
+    ldconfig = shutil.which("ldconfig") or ("/sbin/ldconfig" if Path("/sbin/ldconfig").exists() else None)
+    if ldconfig is None:
+        return {}
+    listed = subprocess.run([ldconfig, "-p"], capture_output=True, text=True).stdout
+    found = re.findall(r"^\s*(\S+) \(([^)]*)\) => (\S+)$", listed, re.MULTILINE)
+    return {name: Path(path) for name, _, path in found}
+
+
+def elf_defined_by_needed(data: bytes, inside: dict[str, bytes]) -> set[str]:
+    """The names exported by the libraries an ELF file needs: the wheel's own copies (a repaired wheel), else
+    the build machine's (an unrepaired build against system libraries, which need not version their names)."""
+    exported: set[str] = set()
+    system: dict[str, Path] | None = None
+    for library in elf_needed(data):
+        if library in inside:
+            exported |= elf_exports(inside[library])
+            continue
+        system = system_library_paths() if system is None else system
+        if library in system and system[library].is_file():
+            exported |= elf_exports(system[library].read_bytes())
+    return exported
+
+
 def unresolved_symbols(wheel: Path, interpreter_prefixes: tuple[str, ...]) -> dict[str, list[str]]:
-    """For each ELF or Mach-O extension in the wheel, the names it leaves undefined that neither the
-    interpreter (by prefix) nor a library it needs defines: each would fail the import."""
+    """For each ELF or Mach-O extension (ffcv/_libffcv*) in the wheel, the names it leaves undefined that neither
+    the interpreter (by prefix) nor a library it needs defines: each would fail the import. Libraries bundled
+    by repair are not checked: they come built from elsewhere (their own needs are auditwheel's business)."""
     with zipfile.ZipFile(wheel) as archive:
         binaries = {name: archive.read(name) for name in archive.namelist()
                     if name.endswith((".so", ".dylib")) or ".so." in PurePosixPath(name).name}
+    inside = {PurePosixPath(name).name: data for name, data in binaries.items() if data[:4] == b"\x7fELF"}
     found = {}
     for name, data in binaries.items():
+        if not PurePosixPath(name).name.startswith("_libffcv"):
+            continue
         if data[:4] == b"\x7fELF":
-            unbound = elf_unbound(data)
+            unbound = [symbol for symbol in elf_unbound(data) if not symbol.startswith(interpreter_prefixes)]
+            if unbound:  # unversioned names a needed library may still define (one that does not version)
+                defined = elf_defined_by_needed(data, inside)
+                unbound = [symbol for symbol in unbound if symbol not in defined]
         elif data[:4] == b"\xcf\xfa\xed\xfe":
-            unbound = macho_unbound(data)
+            unbound = [symbol for symbol in macho_unbound(data) if not symbol.startswith(interpreter_prefixes)]
         else:
             continue
-        missing = sorted(symbol for symbol in unbound if not symbol.startswith(interpreter_prefixes))
-        if missing:
-            found[name] = missing
+        if unbound:
+            found[name] = sorted(unbound)
     return found
 
 
