@@ -53,6 +53,7 @@ def build(tree: Path, settings: list[str], cache: Path, out: Path, log: Path) ->
     env = {**os.environ, "XDG_CACHE_HOME": str(cache / "xdg"), "FFCV_BUILD_CACHE_DIR": str(cache / "backend"),
            "NO_COLOR": "1"}
     options = [item for setting in ["deps=source", *settings] for item in ("-C", setting)]
+    log.parent.mkdir(parents=True, exist_ok=True)
     load, cpu, start = os.getloadavg()[0], children_cpu(), time.monotonic()
     with log.open("w") as stream:
         done = subprocess.run([sys.executable, "-m", "build", "--wheel", *options, "--outdir", str(out), str(tree)],
