@@ -117,6 +117,11 @@ class Pins:
         """Where a macOS wheel's Mach-O files may load libraries from without carrying them ([verify.macos])."""
         return tuple(self.data["verify"]["macos"]["system-prefixes"])
 
+    @property
+    def interpreter_symbol_prefixes(self) -> tuple[str, ...]:
+        """The names an ELF or Mach-O extension may leave for the interpreter to define ([verify.symbols])."""
+        return tuple(self.data["verify"]["symbols"]["interpreter-prefixes"])
+
     def install_hint(self, name: str) -> str:
         install = self.data["native"][name]["install"]
         return "; ".join(f"{system}: {command}" for system, command in install.items())
@@ -148,7 +153,7 @@ class SourcePin:
     simd_off_option: str | None
     simd_assembler_architectures: tuple[str, ...] = ()  # architectures (canonical names) whose SIMD code needs them
     # (folder, its .cpp files that are compiled): every other .cpp file under the folder is removed before
-    # configuring, for the target platform (`compile-only-<platform>` in the data file).
+    # configuring (`compile-only` in the data file, with the target's `compile-only-extra-*` added).
     compile_only: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
@@ -177,9 +182,21 @@ def source_pins(pins: Pins, platform: str = PLATFORM, toolchain: str = "", machi
             licences=tuple(entry["licences"]), simd_assemblers=tuple(entry.get("simd-assemblers", ())),
             simd_off_option=entry.get("simd-off-option"),
             simd_assembler_architectures=tuple(entry.get("simd-assembler-architectures", ())),
-            compile_only=tuple((folder, tuple(files))
-                               for folder, files in entry.get(f"compile-only-{platform}", {}).items())))
+            compile_only=compile_only(entry, platform, arch)))
     return result
+
+
+def compile_only(entry: dict, platform: str, arch: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The library's `compile-only` folders and files, the same for every target, plus the target's own extras
+    (`compile-only-extra-<platform>`, `compile-only-extra-<architecture>`): (folder, files) in the data's order."""
+    folders: dict[str, list[str]] = {folder: list(files) for folder, files in entry.get("compile-only", {}).items()}
+    for key in (f"compile-only-extra-{platform}", f"compile-only-extra-{arch}"):
+        for folder, files in entry.get(key, {}).items():
+            if folder not in folders:
+                raise BuildError(f"{key}: {folder} is not a compile-only folder of the library (extras add files "
+                                 "to a listed folder; a folder not listed is compiled whole anyway).")
+            folders[folder] += [name for name in files if name not in folders[folder]]
+    return tuple((folder, tuple(files)) for folder, files in folders.items())
 
 
 def pinned_downloads(pins: Pins) -> list[dict[str, str]]:

@@ -54,6 +54,126 @@ def check_exports(wheel: Path, exports: tuple[str, ...]) -> None:
                              "agree; a linker flag that hides symbols may be in LDFLAGS.")
 
 
+def elf_unbound(data: bytes) -> list[str]:
+    """The undefined, non-weak names of an ELF shared object that no needed library is named for: those
+    without a symbol version (glibc, libstdc++, libgcc version every name they define, and the link records
+    the version of the library it found a name in)."""
+    from elftools.elf.elffile import ELFFile
+
+    elf = ELFFile(io.BytesIO(data))
+    dynsym = elf.get_section_by_name(".dynsym")
+    if dynsym is None:
+        return []
+    versions = elf.get_section_by_name(".gnu.version")
+    unbound = []
+    for index, symbol in enumerate(dynsym.iter_symbols()):
+        if not symbol.name or symbol["st_shndx"] != "SHN_UNDEF" or symbol["st_info"]["bind"] != "STB_GLOBAL":
+            continue
+        version = versions.get_symbol(index)["ndx"] if versions is not None else "VER_NDX_GLOBAL"
+        if version in ("VER_NDX_LOCAL", "VER_NDX_GLOBAL"):
+            unbound.append(symbol.name)
+    return unbound
+
+
+# Mach-O: LC_SYMTAB, the header flag of two-level namespaces, the library ordinals that name no loaded library
+# (0: flat lookup, 0xFE: -undefined dynamic_lookup, 0xFF: the main executable, i.e. python).
+MACHO_SYMTAB, MACHO_TWOLEVEL = 0x2, 0x80
+MACHO_LOOKUP_ORDINALS = (0x00, 0xFE, 0xFF)
+
+
+def macho_unbound(data: bytes) -> list[str]:
+    """The undefined names of a thin 64-bit Mach-O file that no library it loads is named for (flat or dynamic
+    lookup, or the main executable), without the leading underscore of C names."""
+    import struct
+
+    if data[:4] != b"\xcf\xfa\xed\xfe":
+        raise BuildError("Not a thin 64-bit Mach-O file (a universal or 32-bit one is not built here).")
+    _, _, _, ncmds, _, flags, _ = struct.unpack_from("<iIIIIII", data, 4)
+    offset, unbound = 32, []
+    for _ in range(ncmds):
+        cmd, size = struct.unpack_from("<II", data, offset)
+        if cmd == MACHO_SYMTAB:
+            symoff, nsyms, stroff, _ = struct.unpack_from("<IIII", data, offset + 8)
+            for entry in range(nsyms):
+                strx, kind, _, desc, _ = struct.unpack_from("<IBBHQ", data, symoff + 16 * entry)
+                # N_STAB bits clear, N_TYPE == N_UNDF, N_EXT set.
+                if kind & 0xE0 or kind & 0x0E or not kind & 0x01:
+                    continue
+                if flags & MACHO_TWOLEVEL and (desc >> 8) & 0xFF not in MACHO_LOOKUP_ORDINALS:
+                    continue
+                name = data[stroff + strx:data.index(b"\0", stroff + strx)].decode("utf-8", "replace")
+                unbound.append(name[1:] if name.startswith("_") else name)
+        offset += size
+    return unbound
+
+
+def system_library_paths() -> dict[str, Path]:
+    """The shared libraries this machine's loader knows (ldconfig's cache), by file name."""
+    import shutil
+    import subprocess
+
+    ldconfig = shutil.which("ldconfig") or ("/sbin/ldconfig" if Path("/sbin/ldconfig").exists() else None)
+    if ldconfig is None:
+        return {}
+    listed = subprocess.run([ldconfig, "-p"], capture_output=True, text=True).stdout
+    found = re.findall(r"^\s*(\S+) \(([^)]*)\) => (\S+)$", listed, re.MULTILINE)
+    return {name: Path(path) for name, _, path in found}
+
+
+def elf_defined_by_needed(data: bytes, inside: dict[str, bytes]) -> set[str]:
+    """The names exported by the libraries an ELF file needs: the wheel's own copies (a repaired wheel), else
+    the build machine's (an unrepaired build against system libraries, which need not version their names)."""
+    exported: set[str] = set()
+    system: dict[str, Path] | None = None
+    for library in elf_needed(data):
+        if library in inside:
+            exported |= elf_exports(inside[library])
+            continue
+        system = system_library_paths() if system is None else system
+        if library in system and system[library].is_file():
+            exported |= elf_exports(system[library].read_bytes())
+    return exported
+
+
+def unresolved_symbols(wheel: Path, interpreter_prefixes: tuple[str, ...]) -> dict[str, list[str]]:
+    """For each ELF or Mach-O extension (ffcv/_libffcv*) in the wheel, the names it leaves undefined that neither
+    the interpreter (by prefix) nor a library it needs defines: each would fail the import. Libraries bundled
+    by repair are not checked: they come built from elsewhere (their own needs are auditwheel's business)."""
+    with zipfile.ZipFile(wheel) as archive:
+        binaries = {name: archive.read(name) for name in archive.namelist()
+                    if name.endswith((".so", ".dylib")) or ".so." in PurePosixPath(name).name}
+    inside = {PurePosixPath(name).name: data for name, data in binaries.items() if data[:4] == b"\x7fELF"}
+    found = {}
+    for name, data in binaries.items():
+        if not PurePosixPath(name).name.startswith("_libffcv"):
+            continue
+        if data[:4] == b"\x7fELF":
+            unbound = [symbol for symbol in elf_unbound(data) if not symbol.startswith(interpreter_prefixes)]
+            if unbound:  # unversioned names a needed library may still define (one that does not version)
+                defined = elf_defined_by_needed(data, inside)
+                unbound = [symbol for symbol in unbound if symbol not in defined]
+        elif data[:4] == b"\xcf\xfa\xed\xfe":
+            unbound = [symbol for symbol in macho_unbound(data) if not symbol.startswith(interpreter_prefixes)]
+        else:
+            continue
+        if unbound:
+            found[name] = sorted(unbound)
+    return found
+
+
+def check_symbols(ctx: BuildContext, wheel: Path) -> None:
+    missing = unresolved_symbols(wheel, ctx.pins.interpreter_symbol_prefixes)
+    if missing:
+        shown = {name: names[:20] + ([f"... {len(names) - 20} more"] if len(names) > 20 else [])
+                 for name, names in missing.items()}
+        raise BuildError("Symbols left undefined that neither Python nor the C/C++ runtime defines (the import "
+                         "would fail):\n  " + "\n  ".join(f"{name}: {', '.join(names)}" for name, names in shown.items()),
+                         "A library the extension links is incomplete: with deps=source, the compile-only list of "
+                         "the data file (vendor_scripts/pins.toml) misses the source file defining these "
+                         "(add it, to compile-only-extra-<platform> if only this target needs it).")
+    ctx.log.info("verify: no symbol left undefined beyond the Python C API and the C/C++ runtime")
+
+
 def manylinux_system_libraries(wheel_name: str) -> frozenset[str]:
     """The libraries auditwheel's policy lets a wheel with this manylinux tag take from the system."""
     import importlib.resources
@@ -214,6 +334,7 @@ def verify_wheel(ctx: BuildContext, wheel: Path, repaired: bool) -> None:
         raise BuildError(f"{wheel.name} holds no licence file.")
     tag = platform_tag(wheel.name)
     check_exports(wheel, ctx.upstream.exports)
+    check_symbols(ctx, wheel)
     # The wheel's own tag decides (a cross build checks a Windows wheel on Linux).
     if repaired and "linux" in tag:
         if "manylinux" not in wheel.name:

@@ -32,11 +32,17 @@ from .windows_python import embeddable_python, stable_abi_definition, windows_py
 
 CACHE_KIND = "zig-toolchain"
 ZIG_VARIABLE = "FFCV_WHEELS_ZIG"
-SCHEMA = 3  # bump when the prepared folder's layout or content changes
+SCHEMA = 4  # bump when the prepared folder's layout or content changes
 # setuptools' unix compiler adds host flags (-fPIC, -g from the build Python's CFLAGS); -g would put
 # DWARF into the PE file, and --as-needed means nothing to lld's COFF linker. libjpeg-turbo's DLL
 # build asks for --kill-at, which lld refuses; it strips stdcall @N suffixes, which x64 does not have.
 DROPPED_FLAGS = ("-g", "-Wl,--as-needed", "-Wl,--kill-at")
+# zig builds its runtime for the target (libc++, compiler-rt, libunwind, the MinGW CRT) into its cache in the
+# optimisation mode of the command that links, and a command without -O is zig's Debug mode, which also builds
+# and links its UBSan runtime. CMake's checks (try_compile) link without -O: on a cold zig cache they built a
+# second runtime in Debug mode beside the Release one the libraries and the extension use. A default -O2 ahead
+# of the caller's flags (a later -O wins) gives every command the same mode: the runtime is built once.
+DEFAULT_FLAGS = ("-O2",)
 
 
 CMAKE_SYSTEMS = {"windows": "Windows", "linux": "Linux", "macos": "Darwin"}
@@ -118,8 +124,8 @@ def _wrapper(path: Path, command: list[str]) -> None:
 def write_wrappers(folder: Path, target: ZigTarget) -> dict[str, Path]:
     folder.mkdir(parents=True, exist_ok=True)
     commands = {
-        "cc": ["cc", "-target", target.triple],
-        "c++": ["c++", "-target", target.triple],
+        "cc": ["cc", "-target", target.triple, *DEFAULT_FLAGS],
+        "c++": ["c++", "-target", target.triple, *DEFAULT_FLAGS],
         "ar": ["ar"],
         "ranlib": ["ranlib"],
         "rc": ["rc"],

@@ -241,10 +241,30 @@ def test_architecture_options_follow_the_cpu_family_whatever_its_spelling(make_c
     for machine in ("aarch64", "arm64", "ARM64"):
         (opencv,) = [p for p in source_pins(pins, "linux", "gcc", machine) if p.name == "opencv"]
         assert not any(o.startswith("-DCPU_DISPATCH") for o in opencv.cmake_options), machine
-    windows = {p.name: p for p in source_pins(pins, "windows", "msvc", "x64")}
-    assert windows["opencv"].compile_only == ()  # Windows builds OpenCV whole (not checked there)
     linux = {p.name: p for p in source_pins(pins, "linux", "gcc", "x86_64")}
     assert dict(linux["opencv"].compile_only)["modules/imgproc/src"] == ("resize.cpp", "tables.cpp")
+    # One trimmed OpenCV for every target: the same files for MSVC, zig's Windows, macOS and aarch64 targets
+    # (plus only the extras the data file gives a target, none of which may drop a file of the common list).
+    common = dict(linux["opencv"].compile_only)
+    for target in (("windows", "msvc", "x64"), ("windows", "zig", "x86_64"), ("macos", "zig", "arm64"),
+                   ("linux", "zig", "aarch64")):
+        (opencv,) = [p for p in source_pins(pins, *target) if p.name == "opencv"]
+        for folder, files in common.items():
+            assert set(files) <= set(dict(opencv.compile_only)[folder]), target
+
+
+def test_compile_only_extras_join_a_listed_folder(make_ctx) -> None:
+    """A target's extras add files to the common list's folders; an extra for a folder the list does not
+    name is an error in the data file (that folder is compiled whole anyway)."""
+    from backend.pins import compile_only
+
+    entry = {"compile-only": {"src": ["a.cpp"]}, "compile-only-extra-windows": {"src": ["win.cpp", "a.cpp"]},
+             "compile-only-extra-aarch64": {"src": ["neon.cpp"]}}
+    assert compile_only(entry, "windows", "x86_64") == (("src", ("a.cpp", "win.cpp")),)
+    assert compile_only(entry, "linux", "aarch64") == (("src", ("a.cpp", "neon.cpp")),)
+    assert compile_only(entry, "linux", "x86_64") == (("src", ("a.cpp",)),)
+    with pytest.raises(BuildError, match="other"):
+        compile_only({**entry, "compile-only-extra-macos": {"other": ["x.cpp"]}}, "macos", "aarch64")
 
 
 def test_offline_without_the_sources_keeps_the_advice_and_names_the_route_without_download(make_ctx,
@@ -259,4 +279,3 @@ def test_offline_without_the_sources_keeps_the_advice_and_names_the_route_withou
     assert error.hint is not None
     assert "python -m backend fetch" in error.hint and "-C local-files=PATH" in error.hint
     assert "-C deps=pkg-config" in error.hint
-

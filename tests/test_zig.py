@@ -77,7 +77,12 @@ def test_wrappers_drop_host_flags_and_keep_the_rest(tmp_path: Path) -> None:
     env = {**os.environ, ZIG_VARIABLE: str(echo)}
     out = subprocess.run([wrappers["c++"], "-O3", "-g", "-fPIC", "-Wl,--as-needed", "-Wl,--kill-at", "a b.cpp"],
                          capture_output=True, text=True, check=True, env=env).stdout
-    assert out == "<c++><-target><x86_64-windows-gnu><-O3><-fPIC><a b.cpp>"
+    # The default -O2 comes first: the caller's -O3 wins; a command without -O (CMake's checks) links in the
+    # same mode as the rest, so zig builds its runtime for the target once (not also in Debug mode).
+    assert out == "<c++><-target><x86_64-windows-gnu><-O2><-O3><-fPIC><a b.cpp>"
+    plain = subprocess.run([wrappers["cc"], "-o", "x.exe", "x.c"], capture_output=True, text=True, check=True,
+                           env=env).stdout
+    assert plain == "<cc><-target><x86_64-windows-gnu><-O2><-o><x.exe><x.c>"
     assert subprocess.run([wrappers["ar"], "rcs", "x.a"], capture_output=True, text=True, env=env).stdout == "<ar><rcs><x.a>"
     # zig is named at run time: a wrapper run outside the backend says so instead of running anything.
     unset = subprocess.run([wrappers["ar"], "rcs", "x.a"], capture_output=True, text=True,
