@@ -81,17 +81,29 @@ MACHO_SYMTAB, MACHO_TWOLEVEL = 0x2, 0x80
 MACHO_LOOKUP_ORDINALS = (0x00, 0xFE, 0xFF)
 
 
+def macho_load_commands(data: bytes) -> tuple[int, int, list[tuple[int, int, int]]]:
+    """(cputype, header flags, [(command, offset, size), ...]) of a thin 64-bit little-endian Mach-O file."""
+    import struct
+
+    if data[:4] != b"\xcf\xfa\xed\xfe":
+        raise BuildError("Not a thin 64-bit Mach-O file (a universal or 32-bit one is not built here).")
+    cputype, _, _, ncmds, _, flags, _ = struct.unpack_from("<iIIIIII", data, 4)
+    offset, commands = 32, []
+    for _ in range(ncmds):
+        cmd, size = struct.unpack_from("<II", data, offset)
+        commands.append((cmd, offset, size))
+        offset += size
+    return cputype, flags, commands
+
+
 def macho_unbound(data: bytes) -> list[str]:
     """The undefined names of a thin 64-bit Mach-O file that no library it loads is named for (flat or dynamic
     lookup, or the main executable), without the leading underscore of C names."""
     import struct
 
-    if data[:4] != b"\xcf\xfa\xed\xfe":
-        raise BuildError("Not a thin 64-bit Mach-O file (a universal or 32-bit one is not built here).")
-    _, _, _, ncmds, _, flags, _ = struct.unpack_from("<iIIIIII", data, 4)
-    offset, unbound = 32, []
-    for _ in range(ncmds):
-        cmd, size = struct.unpack_from("<II", data, offset)
+    _, flags, commands = macho_load_commands(data)
+    unbound = []
+    for cmd, offset, _ in commands:
         if cmd == MACHO_SYMTAB:
             symoff, nsyms, stroff, _ = struct.unpack_from("<IIII", data, offset + 8)
             for entry in range(nsyms):
@@ -103,7 +115,6 @@ def macho_unbound(data: bytes) -> list[str]:
                     continue
                 name = data[stroff + strx:data.index(b"\0", stroff + strx)].decode("utf-8", "replace")
                 unbound.append(name[1:] if name.startswith("_") else name)
-        offset += size
     return unbound
 
 
@@ -294,17 +305,13 @@ def macho_imports(data: bytes) -> tuple[int, list[str]]:
     (arch.macho_architecture names the cputype)."""
     import struct
 
-    if data[:4] != b"\xcf\xfa\xed\xfe":
-        raise BuildError("Not a thin 64-bit Mach-O file (a universal or 32-bit one is not built here).")
-    cputype, _, _, ncmds, _, _, _ = struct.unpack_from("<iIIIIII", data, 4)
-    offset, libraries = 32, []
-    for _ in range(ncmds):
-        cmd, size = struct.unpack_from("<II", data, offset)
+    cputype, _, commands = macho_load_commands(data)
+    libraries = []
+    for cmd, offset, size in commands:
         if cmd in MACHO_DYLIB_COMMANDS:
             (name_offset,) = struct.unpack_from("<I", data, offset + 8)
             raw = data[offset + name_offset:offset + size]
             libraries.append(raw.split(b"\0", 1)[0].decode("utf-8", "replace"))
-        offset += size
     return cputype, libraries
 
 
