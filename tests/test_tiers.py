@@ -27,6 +27,10 @@ def test_a_skipped_release_test_builds_nothing(project_dir: Path, tmp_path: Path
                   "tests/test_ffcv_suite_wine.py::test_ffcv_upstream_tests_pass_under_wine"],
                  cwd=project_dir, env=env, timeout=120)
     assert "1 skipped" in result.stdout and "bash tests/run --release" in result.stdout, result.stdout
+    # The suite's first lines do not count it among the tiers that run, and say it is skipped.
+    tiers_line = next(line for line in result.stdout.splitlines() if line.startswith("[INFO] Tiers that run"))
+    assert "release" not in tiers_line, tiers_line
+    assert "[INFO] Skipped: release 1 test (bash tests/run --release runs them)" in result.stdout, result.stdout
 
 
 def test_release_option_or_variable_runs_them(project_dir: Path, tmp_path: Path) -> None:
