@@ -21,9 +21,9 @@ PACKAGES_FILE = Path(__file__).resolve().parents[1] / "debian-packages.txt"
 TIERS = ("release", "qemu", "wine", "e2e")
 # Minutes a whole tier took on this project's 2-core machine with empty user caches (benchmarks/MEASUREMENTS.md,
 # Test suite): the estimate until this machine has timed the tests itself.
-# Wine: 45 min before FFCV's twelve files (about 20 of them) moved to the release tier (2026-12-07)
-REFERENCE_MINUTES = {"fast": 1.5, "e2e": 25.0, "wine": 25.0, "qemu": 9.0, "release": 22.0}
-REFERENCE_TESTS = {"fast": 375, "e2e": 34, "wine": 18, "qemu": 3, "release": 1}  # the tests those minutes ran (one release test runs the twelve files)
+# Measured in a clean-clone `.ci/run` with empty caches on an idle machine, 2026-12-07 (45 min in all).
+REFERENCE_MINUTES = {"fast": 1.5, "e2e": 10.0, "wine": 24.0, "qemu": 10.0, "release": 22.0}
+REFERENCE_TESTS = {"fast": 435, "e2e": 38, "wine": 19, "qemu": 3, "release": 1}  # the tests those minutes ran (one release test runs the twelve files)
 DURATIONS_KEY = "ffcv-wheels/durations"
 WANTED_PYTHONS = ("3.12", "3.13")  # test_e2e's builds on Pythons without distutils
 
