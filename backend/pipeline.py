@@ -102,7 +102,7 @@ def build_wheel(ctx: BuildContext, wheel_directory: Path) -> str:
         with ctx.log.stage("record"):
             add_files_to_wheel(repaired.wheel, record_files(ctx, applied, native, tools, repaired))
         with ctx.log.stage("verify"):
-            verify_wheel(ctx, repaired.wheel, repaired=repaired.tool != "none")
+            verify_wheel(ctx, repaired.wheel, repaired=repaired.tool != "none", library_dirs=native.runtime_dirs)
         final = place_atomically(repaired.wheel, wheel_directory)
     ctx.log.ok(f"built {final.name} ({final.stat().st_size // 1024} KiB)")
     slow = deps.simd_warning(native)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 import zipfile
 from pathlib import Path, PurePosixPath
@@ -131,22 +132,27 @@ def system_library_paths() -> dict[str, Path]:
     return {name: Path(path) for name, _, path in found}
 
 
-def elf_defined_by_needed(data: bytes, inside: dict[str, bytes]) -> set[str]:
-    """The names exported by the libraries an ELF file needs: the wheel's own copies (a repaired wheel), else
-    the build machine's (an unrepaired build against system libraries, which need not version their names)."""
+def elf_defined_by_needed(data: bytes, inside: dict[str, bytes], library_dirs: Sequence[str] = ()) -> set[str]:
+    """The names exported by the libraries an ELF file needs: the wheel's own copies (a repaired wheel), else the
+    provider's library folders (where the repair step looks too), else the build machine's loader cache (an
+    unrepaired build against libraries that need not version their names)."""
     exported: set[str] = set()
     system: dict[str, Path] | None = None
     for library in elf_needed(data):
         if library in inside:
             exported |= elf_exports(inside[library])
             continue
-        system = system_library_paths() if system is None else system
-        if library in system and system[library].is_file():
-            exported |= elf_exports(system[library].read_bytes())
+        found = next((Path(folder) / library for folder in library_dirs if (Path(folder) / library).is_file()), None)
+        if found is None:
+            system = system_library_paths() if system is None else system
+            found = system.get(library)
+        if found is not None and found.is_file():
+            exported |= elf_exports(found.read_bytes())
     return exported
 
 
-def unresolved_symbols(wheel: Path, interpreter_prefixes: tuple[str, ...]) -> dict[str, list[str]]:
+def unresolved_symbols(wheel: Path, interpreter_prefixes: tuple[str, ...],
+                       library_dirs: Sequence[str] = ()) -> dict[str, list[str]]:
     """For each ELF or Mach-O extension (ffcv/_libffcv*) in the wheel, the names it leaves undefined that neither
     the interpreter (by prefix) nor a library it needs defines: each would fail the import. Libraries bundled
     by repair are not checked: they come built from elsewhere (their own needs are auditwheel's business)."""
@@ -161,7 +167,7 @@ def unresolved_symbols(wheel: Path, interpreter_prefixes: tuple[str, ...]) -> di
         if data[:4] == b"\x7fELF":
             unbound = [symbol for symbol in elf_unbound(data) if not symbol.startswith(interpreter_prefixes)]
             if unbound:  # unversioned names a needed library may still define (one that does not version)
-                defined = elf_defined_by_needed(data, inside)
+                defined = elf_defined_by_needed(data, inside, library_dirs)
                 unbound = [symbol for symbol in unbound if symbol not in defined]
         elif data[:4] == b"\xcf\xfa\xed\xfe":
             unbound = [symbol for symbol in macho_unbound(data) if not symbol.startswith(interpreter_prefixes)]
@@ -172,8 +178,8 @@ def unresolved_symbols(wheel: Path, interpreter_prefixes: tuple[str, ...]) -> di
     return found
 
 
-def check_symbols(ctx: BuildContext, wheel: Path) -> None:
-    missing = unresolved_symbols(wheel, ctx.pins.interpreter_symbol_prefixes)
+def check_symbols(ctx: BuildContext, wheel: Path, library_dirs: Sequence[str] = ()) -> None:
+    missing = unresolved_symbols(wheel, ctx.pins.interpreter_symbol_prefixes, library_dirs)
     if missing:
         shown = {name: names[:20] + ([f"... {len(names) - 20} more"] if len(names) > 20 else [])
                  for name, names in missing.items()}
@@ -330,7 +336,7 @@ def macos_closure(wheel: Path, system_prefixes: tuple[str, ...]) -> dict[str, li
     return closure
 
 
-def verify_wheel(ctx: BuildContext, wheel: Path, repaired: bool) -> None:
+def verify_wheel(ctx: BuildContext, wheel: Path, repaired: bool, library_dirs: Sequence[str] = ()) -> None:
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
     if not any(PurePosixPath(n).name.startswith("_libffcv") for n in names):
@@ -341,7 +347,7 @@ def verify_wheel(ctx: BuildContext, wheel: Path, repaired: bool) -> None:
         raise BuildError(f"{wheel.name} holds no licence file.")
     tag = platform_tag(wheel.name)
     check_exports(wheel, ctx.upstream.exports)
-    check_symbols(ctx, wheel)
+    check_symbols(ctx, wheel, library_dirs)
     # The wheel's own tag decides (a cross build checks a Windows wheel on Linux).
     if repaired and "linux" in tag:
         if "manylinux" not in wheel.name:

@@ -115,3 +115,23 @@ def test_macho_extension_missing_a_unit_is_refused(make_ctx, tmp_path: Path) -> 
     assert unresolved_symbols(short_wheel, prefixes) == {"ffcv/_libffcv.abi3.so": ["helper"]}
     with pytest.raises(BuildError, match="helper"):
         check_symbols(make_ctx(), short_wheel)
+
+
+def test_names_of_a_needed_library_in_the_providers_folders_are_found_there(tmp_path: Path) -> None:
+    """An unrepaired build (repair=false) against a library the loader's cache does not know (deps=dirs with
+    its own folder): the names that library defines are looked for in the provider's folders, as the repair
+    step would, so they are not mistaken for missing ones; a name nobody defines still is."""
+    libdir = tmp_path / "lib"
+    libdir.mkdir()
+    (tmp_path / "helper.cpp").write_text("int helper(int n) { return n + 1; }\n")
+    subprocess.run(["g++", "-shared", "-fPIC", "-o", libdir / "libhelper.so", tmp_path / "helper.cpp"], check=True)
+    (tmp_path / "ext.cpp").write_text("int helper(int);\nint absent(int);\n"
+                                      "extern \"C\" int probe(int n) { return helper(n) + absent(n); }\n")
+    extension = tmp_path / "_libffcv.so"
+    subprocess.run(["g++", "-shared", "-fPIC", "-o", extension, tmp_path / "ext.cpp", f"-L{libdir}", "-lhelper"],
+                   check=True)
+    wheel = wheel_with(tmp_path / "ffcv-1.0.2-cp310-abi3-linux_x86_64.whl", extension, "_libffcv.so")
+    without = unresolved_symbols(wheel, ("Py",))
+    within = unresolved_symbols(wheel, ("Py",), [str(libdir)])
+    assert without == {"ffcv/_libffcv.so": ["_Z6absenti", "_Z6helperi"]}, without
+    assert within == {"ffcv/_libffcv.so": ["_Z6absenti"]}, within
