@@ -28,7 +28,7 @@ def print_closure(wheel: Path, log: Log) -> int:
     from .pins import Pins
     from .verify import WindowsSystem, missing_from, windows_closure
 
-    from .record import open_wheel
+    from .wheelfile import open_wheel
 
     with open_wheel(wheel) as archive:
         if not any(name.lower().endswith((".pyd", ".dll")) for name in archive.namelist()):
@@ -92,10 +92,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run_command(args: argparse.Namespace, log: Log) -> int:
     if args.command == "fetch":
-        from . import upstream
+        from .deps.registry import provider
+        from .inputs import upstream
         from .pipeline import make_context
-
-        from .registry import provider, toolchain_kind
+        from .toolchains.registry import toolchain_kind
 
         ctx = make_context(_config(args.config_setting), project_dir=PROJECT_DIR, log=log)
         print(upstream.upstream_sdist(ctx))

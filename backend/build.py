@@ -9,7 +9,7 @@ from .context import BuildContext
 from .deps import NativeDeps
 from .errors import BuildError
 from .proc import run_tool, tool_env
-from .toolchain import Toolchain, exports_file_text, lean_link_args
+from .toolchains import Toolchain, exports_file_text, lean_link_args
 
 NATIVE_SETTINGS_FILE = "ffcv_native_build.json"  # read by the patched setup.py
 LIMITED_API_TAG = "cp310"

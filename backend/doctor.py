@@ -11,9 +11,10 @@ import sys
 import sysconfig
 from pathlib import Path
 
-from . import toolchain
 from .context import BuildContext
 from .errors import BuildError
+from .toolchains import Toolchain
+from .toolchains.registry import detect
 
 FIND_FFCV = """
 import importlib.util, json, sys
@@ -38,9 +39,9 @@ def report_python(ctx: BuildContext) -> None:
         ctx.log.info("MSVC: not applicable on this system")
 
 
-def report_toolchain(ctx: BuildContext) -> toolchain.Toolchain | None:
+def report_toolchain(ctx: BuildContext) -> Toolchain | None:
     try:
-        found = toolchain.detect(ctx)
+        found = detect(ctx)
     except BuildError as exc:
         ctx.log.error(f"toolchain: {exc}")
         return None
@@ -48,9 +49,9 @@ def report_toolchain(ctx: BuildContext) -> toolchain.Toolchain | None:
     return found
 
 
-def report_providers(ctx: BuildContext, tools: toolchain.Toolchain | None) -> bool:
+def report_providers(ctx: BuildContext, tools: Toolchain | None) -> bool:
     """False if the provider the settings choose (deps) cannot work here: an [ERROR], not a [WARN]."""
-    from .registry import PROVIDERS
+    from .deps.registry import PROVIDERS
 
     results = [found.report(ctx, tools) for found in PROVIDERS.values()]
     return all(results)

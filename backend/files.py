@@ -6,7 +6,7 @@ sharing a cache make each entry once.
 - cache_lock: a lock beside a cache entry (the holder named to a waiting build, a killed build's leftovers
   swept, a read-only cache used without a lock);
 - cached_folder: lock, reuse when complete (its marker file), else stage and replace;
-- check_safe_name (archive.py): archive member names that stay inside the extraction folder."""
+- check_safe_name (inputs/archive.py): archive member names that stay inside the extraction folder."""
 from __future__ import annotations
 
 import errno
@@ -20,8 +20,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 
-from .archive import check_safe_name  # noqa: F401 (one name check for tar, zip and 7z)
 from .errors import BuildError
+from .inputs.archive import check_safe_name  # noqa: F401 (one name check for tar, zip and 7z)
 from .log import Log
 
 if TYPE_CHECKING:  # filelock is imported where a lock is taken: the standard-library commands use this module too

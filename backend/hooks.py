@@ -4,12 +4,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable, Mapping, TypeVar
 
-from . import pipeline, sdist, upstream
+from . import pipeline, sdist
 from .context import BuildContext
+from .deps.registry import provider
 from .errors import BuildError
+from .inputs import upstream
 from .log import Log
-from .registry import provider, toolchain_kind
 from .signals import EXIT_CODE, Terminated, terminate_by_exception
+from .toolchains.registry import toolchain_kind
 
 T = TypeVar("T")
 
@@ -34,7 +36,8 @@ def _network_requirements(ctx: BuildContext) -> list[str]:
 
 
 def _wheel_requirements(ctx: BuildContext) -> list[str]:
-    # What the chosen provider and toolchain need (registry.py), then pip if something is to be downloaded.
+    # What the chosen provider and toolchain need (deps/registry.py, toolchains/registry.py), then pip if something
+    # is to be downloaded.
     return [*provider(ctx).requirements(ctx), *toolchain_kind(ctx).requirements(ctx), *_network_requirements(ctx)]
 
 

@@ -157,48 +157,6 @@ class SourcePin:
     compile_only: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
-def source_pins(pins: Pins, platform: str = PLATFORM, toolchain: str = "", machine: str | None = None) -> list[SourcePin]:
-    """The libraries of the `source` provider, in build order, with the entries for the target `platform`,
-    `toolchain` (gcc, clang, msvc, zig) and `machine` (any spelling; default: this machine's)."""
-    import platform as host
-
-    from .arch import architecture  # arch.py reads the data file's [architectures] (it imports this module)
-
-    # `cmake-options-<architecture>` keys name the canonical architecture, whatever the toolchain calls it.
-    arch = architecture(pins, host.machine() if machine is None else machine).name
-    result = []
-    for name, entry in pins.data["source"].items():
-        archives = tuple(
-            SourceArchive(kind=a["kind"], project=a["project"], filename=a["filename"], sha256=a["sha256"].lower(),
-                          subdir=a["subdir"], skip=tuple(a.get("skip", ())))
-            for a in entry["archives"])
-        result.append(SourcePin(
-            name=name, version=entry["version"], archives=archives,
-            cmake_options=(*entry.get("cmake-options", ()), *entry.get(f"cmake-options-{platform}", ()),
-                           *entry.get(f"cmake-options-{arch}", ())),
-            include_dirs=tuple(entry["include-dirs"]),
-            link=tuple(entry.get(f"link-{platform}-{toolchain}", entry["link"])),
-            system_libraries=tuple(entry.get("system-libraries", {}).get(platform, ())),
-            licences=tuple(entry["licences"]), simd_assemblers=tuple(entry.get("simd-assemblers", ())),
-            simd_off_option=entry.get("simd-off-option"),
-            simd_assembler_architectures=tuple(entry.get("simd-assembler-architectures", ())),
-            compile_only=compile_only(entry, platform, arch)))
-    return result
-
-
-def compile_only(entry: dict, platform: str, arch: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """The library's `compile-only` folders and files, the same for every target, plus the target's own extras
-    (`compile-only-extra-<platform>`, `compile-only-extra-<architecture>`): (folder, files) in the data's order."""
-    folders: dict[str, list[str]] = {folder: list(files) for folder, files in entry.get("compile-only", {}).items()}
-    for key in (f"compile-only-extra-{platform}", f"compile-only-extra-{arch}"):
-        for folder, files in entry.get(key, {}).items():
-            if folder not in folders:
-                raise BuildError(f"{key}: {folder} is not a compile-only folder of the library (extras add files "
-                                 "to a listed folder; a folder not listed is compiled whole anyway).")
-            folders[folder] += [name for name in files if name not in folders[folder]]
-    return tuple((folder, tuple(files)) for folder, files in folders.items())
-
-
 def pinned_downloads(pins: Pins) -> list[dict[str, str]]:
     """Every file the data file pins, with where it comes from and why it is trusted (for `pins`)."""
     upstream = pins.data["upstream"]

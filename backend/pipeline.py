@@ -8,23 +8,28 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
-from . import build, deps, repair, toolchain, upstream
-from .archive import extract_sdist
+from . import build, deps, repair
 from .context import BuildContext
+from .deps.registry import check_settings, resolve
 from .errors import BuildError
 from .files import atomic_file
+from .inputs import upstream
+from .inputs.archive import extract_sdist
 from .log import Log
 from .patching import AppliedPatch, apply_series
 from .pins import Pins
-from .record import add_files_to_wheel, record_files
+from .record import record_files
 from .settings import load_settings
+from .toolchains.registry import detect
 from .verify import verify_wheel
+from .wheelfile import add_files_to_wheel
 
 
 def make_context(config_settings: Mapping[str, Any] | None, project_dir: Path | None = None,
                  environ: Mapping[str, str] | None = None, log: Log | None = None) -> BuildContext:
     project_dir = Path.cwd() if project_dir is None else project_dir
     settings = load_settings(config_settings, os.environ if environ is None else environ, project_dir)
+    check_settings(settings)  # the chosen provider's own rules (which toolchains it accepts)
     return BuildContext(project_dir=project_dir, settings=settings, pins=Pins.load(project_dir), log=log or Log())
 
 
@@ -91,9 +96,9 @@ def build_wheel(ctx: BuildContext, wheel_directory: Path) -> str:
     with work_dir() as work:
         _, tree, applied = patched_tree(ctx, work)
         with ctx.log.stage("toolchain"):
-            tools = toolchain.detect(ctx)
+            tools = detect(ctx)
         with ctx.log.stage(f"native dependencies (provider {ctx.settings.deps})"):
-            native = deps.resolve(ctx, tools)
+            native = resolve(ctx, tools)
         with ctx.log.stage("compile"):
             raw_wheel = build.compile_wheel(ctx, tree, native, tools, work / "raw")
         with ctx.log.stage("repair"):

@@ -14,7 +14,7 @@ from .context import BuildContext
 from .deps import NativeDeps
 from .errors import BuildError
 from .proc import run_tool, tool_env, tool_path_dirs
-from .record import platform_tag as wheel_platform_tag
+from .wheelfile import platform_tag as wheel_platform_tag
 
 
 @dataclass(frozen=True)

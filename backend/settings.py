@@ -193,11 +193,7 @@ def load_settings(
         base = project_dir if source == "pyproject.toml" else Path.cwd()
         for key, raw in layer.items():
             values[_BY_KEY[key].attr] = _parse(_BY_KEY[key], raw, source, base)
-    settings = Settings(**values)
-    from .registry import check_settings  # the providers' own rules (which toolchains each accepts)
-
-    check_settings(settings)
-    return settings
+    return Settings(**values)
 
 
 def describe_schema(markdown: bool = False) -> str:

@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 import zipfile
 from pathlib import Path, PurePosixPath
 
-from .arch import architectures
 from .context import BuildContext
 from .errors import BuildError
 from .pins import Pins
-from .record import RECORD_NAME, platform_tag
+from .record import RECORD_NAME
+from .toolchains.arch import architectures
+from .wheelfile import platform_tag
 
 
 def elf_needed(data: bytes) -> list[str]:

@@ -24,9 +24,9 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
-from backend.archive import extract_sdist  # noqa: E402
+from backend.inputs.archive import extract_sdist  # noqa: E402
+from backend.inputs.upstream import upstream_sdist  # noqa: E402
 from backend.pipeline import make_context  # noqa: E402
-from backend.upstream import upstream_sdist  # noqa: E402
 
 # Lines of `python -m build` and of our backend that start a phase worth timing.
 PHASE_MARKERS = ("* Creating isolated environment", "* Installing packages", "* Getting build dependencies",

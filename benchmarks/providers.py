@@ -37,9 +37,9 @@ sys.path.insert(0, str(PROJECT))
 sys.path.insert(0, str(PROJECT / "tests"))
 sys.path.insert(0, str(PROJECT / "benchmarks"))
 
-from backend.archive import extract_sdist  # noqa: E402
+from backend.inputs.archive import extract_sdist  # noqa: E402
+from backend.inputs.upstream import upstream_sdist  # noqa: E402
 from backend.pipeline import make_context  # noqa: E402
-from backend.upstream import upstream_sdist  # noqa: E402
 from build_time import bare_route, our_command, timed  # noqa: E402
 from support.e2e import RUNTIME_PYTHON, find_python, how_to_get_python, torch_install_args  # noqa: E402
 
@@ -85,8 +85,8 @@ def source_prefix(name: str) -> Path:
     """The cached prefix of library `name` that a source build on this machine links (its key, as the build
     computes it)."""
     from backend.deps.source import configure_options, is_built, prefix_path
-    from backend.pins import source_pins
-    from backend.toolchain import detect
+    from backend.deps.source import source_pins
+    from backend.toolchains.registry import detect
 
     ctx = make_context({}, project_dir=PROJECT, environ={})
     tools = detect(ctx)

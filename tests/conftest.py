@@ -189,7 +189,7 @@ def shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def upstream_sdist(shared_cache: Path) -> Path:
     """The real, sha256-verified ffcv sdist from the package index pip is set up for."""
     ctx = make_context({"cache-dir": str(shared_cache)}, project_dir=PROJECT_DIR, environ={}, log=Log())
-    from backend.upstream import upstream_sdist as fetch
+    from backend.inputs.upstream import upstream_sdist as fetch
 
     return fetch(ctx)
 
@@ -319,7 +319,7 @@ def leftovers(folder: Path) -> list[str]:
 @pytest.fixture(autouse=True)
 def fast_retries(monkeypatch: pytest.MonkeyPatch) -> None:
     """Network retries wait milliseconds, not seconds, in tests (the number of attempts is unchanged)."""
-    from backend import net
+    from backend.inputs import net
 
     monkeypatch.setattr(net, "RETRY_DELAYS", (0.01, 0.01))
 

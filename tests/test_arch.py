@@ -1,16 +1,17 @@
-"""The architecture vocabulary (backend/arch.py, the data file's [architectures] table): every tool's spelling of an
-architecture comes from one record, and the data file's other tables name architectures in it. Each check here
-fails if one table or spelling disagrees with another, or with what a real vcvarsall.bat printed."""
+"""The architecture vocabulary (backend/toolchains/arch.py, the data file's [architectures] table): every tool's
+spelling of an architecture comes from one record, and the data file's other tables name architectures in it. Each
+check here fails if one table or spelling disagrees with another, or with what a real vcvarsall.bat printed."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 
-from backend import msvc
-from backend.arch import architecture, architectures, msvc_targets, wheel_platform
+from backend.deps.source import source_pins
 from backend.errors import BuildError
-from backend.pins import Pins, prebuilt_pins, source_pins
+from backend.pins import Pins, prebuilt_pins
+from backend.toolchains import msvc
+from backend.toolchains.arch import architecture, architectures, msvc_targets, wheel_platform
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 PINS = Pins.load(PROJECT_DIR)
@@ -82,7 +83,7 @@ def test_binary_header_spellings_agree_with_pefile_and_delvewheel() -> None:
     import pefile
     from delvewheel import _dll_list
 
-    from backend.arch import macho_architecture
+    from backend.toolchains.arch import macho_architecture
 
     for arch in architectures(PINS).values():
         assert pefile.MACHINE_TYPE[f"IMAGE_FILE_MACHINE_{arch.pe_name}"] == arch.pe_machine, arch.name

@@ -5,8 +5,8 @@ import tarfile
 
 import pytest
 
-from backend.archive import check_safe_name, extract_sdist, extract_subtree, extract_zip_folder
 from backend.errors import BuildError
+from backend.inputs.archive import check_safe_name, extract_sdist, extract_subtree, extract_zip_folder
 
 
 def make_tar(path, entries, file_mode=0o644):
@@ -221,7 +221,7 @@ def test_extraction_under_the_distribution_python(tmp_path):
     script = (
         "import json, sys, tarfile\n"
         "from pathlib import Path\n"
-        "from backend.archive import extract_sdist\n"
+        "from backend.inputs.archive import extract_sdist\n"
         "from backend.errors import BuildError\n"
         "out = {'version': sys.version.split()[0], 'filters': hasattr(tarfile, 'data_filter')}\n"
         "top = extract_sdist(Path(sys.argv[1]), Path(sys.argv[3]))\n"

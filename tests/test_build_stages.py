@@ -138,8 +138,8 @@ def test_a_warm_source_build_asks_for_no_cmake_or_ninja(upstream_sdist: Path, tm
     """Installing CMake and Ninja was most of a warm build's extra time: once every library's prefix is in the
     cache, the build requirements leave them out (and a missing prefix brings them back)."""
     from backend.deps.source import PREFIX_MARKER, configure_options, prefix_path
-    from backend.pins import source_pins
-    from backend.toolchain import detect
+    from backend.deps.source import source_pins
+    from backend.toolchains.registry import detect
 
     monkeypatch.chdir(Path(__file__).resolve().parent.parent)
     monkeypatch.setenv("FFCV_BUILD_CACHE_DIR", str(tmp_path / "cache"))
@@ -163,7 +163,7 @@ def test_a_warm_source_build_asks_for_no_cmake_or_ninja(upstream_sdist: Path, tm
 ])
 def test_a_cross_built_wheel_must_keep_its_target_tag(make_ctx, monkeypatch, tmp_path: Path, repaired: str,
                                                       accepted: bool) -> None:
-    """auditwheel's output name is read through record.platform_tag, the one place wheel names are taken apart."""
+    """auditwheel's output name is read through wheelfile.platform_tag, the one place wheel names are taken apart."""
     from backend import repair
     from backend.deps import NativeDeps
 

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from backend.deps import NativeDeps
-from backend.deps import resolve as resolve_with_toolchain
 from backend.deps.pkgconfig import add_flags, keep_linked_modules
+from backend.deps.registry import resolve as resolve_with_toolchain
 from backend.errors import BuildError
 from backend.log import Log
-from backend.toolchain import detect
+from backend.toolchains.registry import detect
 from support.e2e import SYSTEM_LIBDIR
 
 PKG_CONFIG = {"deps": "pkg-config"}  # not the default: these tests are about the system's libraries
@@ -151,7 +151,7 @@ def windows_folders(root: Path, libraries: list[str]) -> tuple[Path, Path]:
 
 def test_dirs_for_a_windows_target_want_windows_library_files_and_named_libraries(make_ctx, tmp_path: Path) -> None:
     from backend.deps.dirs import resolve_dirs
-    from backend.toolchain import Toolchain
+    from backend.toolchains import Toolchain
 
     zig = Toolchain("zig", "c++", "zig 0.17", platform="windows", machine="AMD64")
     msvc = Toolchain("msvc", "cl.exe", "19.44", platform="windows", machine="AMD64")
@@ -179,7 +179,7 @@ def test_dirs_for_a_windows_target_want_windows_library_files_and_named_librarie
 
 def test_dirs_ship_the_licence_files_named_and_warn_without_them(make_ctx, tmp_path: Path) -> None:
     from backend.deps.dirs import resolve_dirs
-    from backend.toolchain import Toolchain
+    from backend.toolchains import Toolchain
 
     msvc = Toolchain("msvc", "cl.exe", "19.44", platform="windows", machine="AMD64")
     include, lib = windows_folders(tmp_path, ["opencv_imgproc.lib", "opencv_core.lib", "turbojpeg.lib"])
@@ -197,7 +197,7 @@ def test_dirs_ship_the_licence_files_named_and_warn_without_them(make_ctx, tmp_p
 
 def test_dirs_for_a_windows_target_keep_a_given_pthread_h(make_ctx, tmp_path: Path) -> None:
     from backend.deps.dirs import resolve_dirs
-    from backend.toolchain import Toolchain
+    from backend.toolchains import Toolchain
 
     include, lib = windows_folders(tmp_path, ["opencv_imgproc.lib", "opencv_core.lib", "turbojpeg.lib"])
     (include / "pthread.h").write_text("/* pthreads4w */\n")
@@ -242,7 +242,7 @@ def conda_env(root: Path, windows: bool, libraries: list[str]) -> Path:
 
 def test_conda_on_windows_takes_the_versioned_import_libraries_and_the_dll_folder(make_ctx, tmp_path: Path) -> None:
     from backend.deps.conda import resolve_conda
-    from backend.toolchain import Toolchain
+    from backend.toolchains import Toolchain
 
     msvc = Toolchain("msvc", "cl.exe", "19.44", platform="windows", machine="x64")
     prefix = conda_env(tmp_path, True, ["opencv_core4100.lib", "opencv_imgproc4100.lib", "opencv_videoio4100.lib",
@@ -260,7 +260,7 @@ def test_conda_on_windows_takes_the_versioned_import_libraries_and_the_dll_folde
 
 def test_conda_names_what_is_missing_or_ambiguous(make_ctx, tmp_path: Path) -> None:
     from backend.deps.conda import resolve_conda
-    from backend.toolchain import Toolchain
+    from backend.toolchains import Toolchain
 
     msvc = Toolchain("msvc", "cl.exe", "19.44", platform="windows", machine="x64")
     with pytest.raises(BuildError, match="CONDA_PREFIX is not set"):
@@ -297,7 +297,7 @@ def test_conda_ships_the_licences_of_every_library_the_repair_bundles(make_ctx, 
     from backend.deps.conda import resolve_conda
     from backend.record import original_library_name, record_files
     from backend.repair import RepairResult
-    from backend.toolchain import Toolchain
+    from backend.toolchains import Toolchain
 
     assert original_library_name("zlib-0123456789abcdef0123456789abcdef.dll") == "zlib.dll"  # delvewheel
     assert original_library_name("libz-0a1b2c3d.so.1.3.1") == "libz.so.1.3.1"  # auditwheel

@@ -4,8 +4,9 @@ from io import StringIO
 
 import pytest
 
-from backend import download, files, index
+from backend import files
 from backend.errors import BuildError
+from backend.inputs import download, index
 from backend.log import Log
 from conftest import FIXTURE_SDIST_NAME, sdist_bytes, sha, leftovers
 

@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
-from backend.archive import extract_sdist
+from backend.inputs.archive import extract_sdist
 from backend.patching import patch_series
 from conftest import UPSTREAM
 from support.e2e import MACHINE, build_env, install_wheel, python_for, roundtrip, run

@@ -106,7 +106,7 @@ def test_ffcv_writes_and_reads_a_jpeg_dataset_under_wine(installed: WineRuntime,
 
 def upstream_file(project_dir: Path, shared_cache: Path, member: str) -> bytes:
     ctx = make_context({"cache-dir": str(shared_cache)}, project_dir=project_dir, environ={}, log=Log(colour=False))
-    from backend.upstream import upstream_sdist
+    from backend.inputs.upstream import upstream_sdist
 
     with tarfile.open(upstream_sdist(ctx)) as sdist:
         handle = sdist.extractfile(f"ffcv-1.0.2/{member}")

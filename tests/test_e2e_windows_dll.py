@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from backend import toolchain
-from backend.deps.source import build_prefix
+from backend.deps.source import build_prefix, source_pins
 from backend.log import Log
-from backend.pins import SourcePin, source_pins
+from backend.pins import SourcePin
 from backend.pipeline import make_context
+from backend.toolchains.registry import detect
 from backend.verify import WindowsSystem, missing_from, windows_closure
 from support.cibw import run_under_wine
 from support.e2e import build_env, run
@@ -37,7 +37,7 @@ def prefixes(project_dir: Path, shared_cache: Path) -> dict[str, Path]:
     """A TurboJPEG DLL and static OpenCV for win_amd64 (the latter shared with the cross build's cache)."""
     ctx = make_context({"cache-dir": str(shared_cache), "toolchain": "zig", "deps": "source"},
                        project_dir=project_dir, environ={}, log=Log(colour=False))
-    tools = toolchain.detect(ctx)
+    tools = detect(ctx)
     pins = {pin.name: pin for pin in source_pins(ctx.pins, tools.platform, tools.name)}
     return {"jpeg": build_prefix(ctx, turbojpeg_as_dll(pins["libjpeg-turbo"]), tools),
             "opencv": build_prefix(ctx, pins["opencv"], tools)}

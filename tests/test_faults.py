@@ -18,8 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from backend import download, fetch, files, index, log as log_module, net, pipeline, upstream
+from backend import files, log as log_module, pipeline
 from backend.errors import BuildError
+from backend.inputs import download, fetch, index, net, upstream
 from backend.log import Log
 from conftest import FIXTURE_SDIST_NAME, PROJECT_DIR, IndexServer, leftovers, sdist_bytes, sha
 
@@ -551,10 +552,10 @@ def test_a_cache_inside_the_project_is_said(make_ctx, tmp_path):
 
 
 def test_cxx_naming_a_missing_compiler_is_named(make_ctx):
-    from backend import toolchain
+    from backend.toolchains.registry import detect
 
     with pytest.raises(BuildError) as info:
-        toolchain.detect(make_ctx(), {"CXX": "g++-99", "PATH": os.environ["PATH"]})
+        detect(make_ctx(), {"CXX": "g++-99", "PATH": os.environ["PATH"]})
     assert info.value.message == "CXX=g++-99 names a compiler that is not on PATH."
     assert "unset CXX" in str(info.value.hint)
 

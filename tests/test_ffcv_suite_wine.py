@@ -1,7 +1,7 @@
 """FFCV's own tests, from the real upstream sdist, passing under Wine with the cross-built Windows wheel.
 
-The ffcv-1.0.2 sdist (sha256-pinned, fetched by backend.upstream) ships its test suite in tests/. Every file of it
-that can run here runs unchanged in one pytest session of python.org's Windows CPython under Wine, against the
+The ffcv-1.0.2 sdist (sha256-pinned, fetched by backend.inputs.upstream) ships its test suite in tests/. Every file
+of it that can run here runs unchanged in one pytest session of python.org's Windows CPython under Wine, against the
 win_amd64 wheel installed with torch, torchvision, numba, numpy and OpenCV's Windows wheels (tests/support/wine.py).
 The only addition is tests/support/ffcv_suite_conftest.py, copied as conftest.py beside the tests: it makes
 the standard library's temporary files behave on Windows as the tests (written for Linux) expect.

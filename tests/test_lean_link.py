@@ -12,15 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from backend.archive import extract_sdist
 from backend.build import EXPORTS_FILE, write_native_settings
 from backend.deps import NativeDeps
 from backend.deps.source import configure_options
+from backend.deps.source import source_pins
 from backend.errors import BuildError
+from backend.inputs.archive import extract_sdist
 from backend.log import Log
 from backend.patching import apply_series
-from backend.pins import Pins, source_pins
-from backend.toolchain import SECTION_FLAGS, Toolchain, exports_file_text, lean_link_args
+from backend.pins import Pins
+from backend.toolchains import SECTION_FLAGS, Toolchain, exports_file_text, lean_link_args
 from backend.verify import check_exports, elf_exports
 
 GCC = Toolchain("gcc", "/usr/bin/c++", "c++ 12.2.0", machine="x86_64", section_flags=list(SECTION_FLAGS),

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from backend.arch import macho_architecture
 from backend.pins import Pins
+from backend.toolchains.arch import macho_architecture
 from backend.verify import macho_imports
 from support.e2e import build_env, run
 

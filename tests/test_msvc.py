@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from backend import msvc
-from backend.arch import msvc_targets
 from backend.errors import BuildError
 from backend.pins import Pins
-from backend.msvc import (activated_shell, installations, msvc_environment, parse_set_output, target_arch,
-                          vcvarsall_argument)
+from backend.toolchains import msvc
+from backend.toolchains.arch import msvc_targets
+from backend.toolchains.msvc import (activated_shell, installations, msvc_environment, parse_set_output,
+                                     target_arch, vcvarsall_argument)
 
 PINS = Pins.load(Path(__file__).resolve().parents[1])
 VS_PATH = r"C:\Program Files\Microsoft Visual Studio\2022\BuildTools"
@@ -100,7 +100,7 @@ def test_set_output_parsing() -> None:
 
 
 def test_vswhere_is_found_in_program_files_whatever_the_case_of_the_variable(tmp_path: Path) -> None:
-    from backend.msvc import find_vswhere
+    from backend.toolchains.msvc import find_vswhere
 
     vswhere = tmp_path / "Microsoft Visual Studio" / "Installer" / "vswhere.exe"
     vswhere.parent.mkdir(parents=True)
@@ -111,7 +111,7 @@ def test_vswhere_is_found_in_program_files_whatever_the_case_of_the_variable(tmp
 
 
 def test_vswhere_is_asked_for_the_target_compiler_newest_first(windows: dict) -> None:
-    from backend.msvc import find_vswhere
+    from backend.toolchains.msvc import find_vswhere
 
     vswhere = find_vswhere(windows["environ"])
     found = installations(PINS, vswhere, "arm64")
@@ -137,7 +137,7 @@ def test_only_what_vcvarsall_changed_is_cached_and_it_is_reapplied_to_the_curren
                                                                                         tmp_path: Path) -> None:
     """The cache (which CI saves with actions/cache) holds vcvarsall's own folders and variables, not the caller's
     PATH or any variable vcvarsall did not set; a later run puts vcvarsall's folders around its own PATH."""
-    from backend.msvc import Installation, apply_changes, cached_capture
+    from backend.toolchains.msvc import Installation, apply_changes, cached_capture
 
     caller = {"PATH": r"C:\Users\me\bin;C:\Windows", "INCLUDE": r"C:\mine\include", "SECRET_TOKEN": "hunter2",
               "COMSPEC": windows["environ"]["COMSPEC"]}
@@ -161,7 +161,7 @@ def test_only_what_vcvarsall_changed_is_cached_and_it_is_reapplied_to_the_curren
 
 def test_a_cache_of_the_old_kind_is_captured_again(windows: dict, tmp_path: Path) -> None:
     """Schema 1 stored the whole environment under the same name scheme; such a file is never applied."""
-    from backend.msvc import Installation, cached_capture
+    from backend.toolchains.msvc import Installation, cached_capture
 
     (tmp_path / "cache" / "msvc").mkdir(parents=True)
     installation = Installation(VS_PATH, "17.14.36310.24", "Build Tools 2022")
@@ -173,7 +173,7 @@ def test_a_cache_of_the_old_kind_is_captured_again(windows: dict, tmp_path: Path
 
 
 def test_environment_changes_are_whole_list_entries() -> None:
-    from backend.msvc import Extension, VcvarsChanges, environment_changes
+    from backend.toolchains.msvc import Extension, VcvarsChanges, environment_changes
 
     before = {"PATH": "C:\\a", "X": "1", "SAME": "s", "EMPTY": ""}
     after = {"Path": "C:\\vc;C:\\a", "X": "10", "SAME": "s", "EMPTY": "e", "NEW": "n", "WIN": "C:\\ab"}
@@ -245,14 +245,14 @@ def test_the_toolchain_stage_uses_msvc_on_windows(windows: dict, tmp_path: Path,
     cl's banner its version; the source provider and setuptools then run with that environment."""
     import sysconfig
 
-    from backend import toolchain
+    from backend.toolchains.native import detect_msvc
 
     tools_bin = next(windows["tools"].rglob("Hostx64")) / "x64"
     script(tools_bin / "cl", "sys.stderr.write('Microsoft (R) C/C++ Optimizing Compiler Version 19.44.35211 "
                              "for x64\\nCopyright (C) Microsoft Corporation.\\n'); sys.exit(2)")
     monkeypatch.setattr(sysconfig, "get_platform", lambda: "win-amd64")
     ctx = make_ctx({"cache-dir": str(tmp_path / "cache")})
-    found = toolchain.detect_msvc(ctx, {**windows["environ"], "PROCESSOR_ARCHITECTURE": "AMD64"})
+    found = detect_msvc(ctx, {**windows["environ"], "PROCESSOR_ARCHITECTURE": "AMD64"})
     assert (found.name, found.platform, found.machine) == ("msvc", "windows", "x64")
     assert found.version == "Microsoft (R) C/C++ Optimizing Compiler Version 19.44.35211 for x64"
     assert found.compiler == str(tools_bin / "cl")
@@ -260,18 +260,18 @@ def test_the_toolchain_stage_uses_msvc_on_windows(windows: dict, tmp_path: Path,
     assert calls(windows, "cmd") and "vcvarsall.bat\" x64" in calls(windows, "cmd")[0]
     # deps=source's CMake is told the compiler: with Ninja it would otherwise take the first cc/gcc on PATH.
     from backend.deps.source import configure_options
-    from backend.pins import source_pins
+    from backend.deps.source import source_pins
 
     for pin in source_pins(ctx.pins, "windows", "msvc"):
         options = configure_options(pin, False, ctx, found)
         assert options[3:5] == ["-DCMAKE_C_COMPILER=cl.exe", "-DCMAKE_CXX_COMPILER=cl.exe"]
     monkeypatch.setattr(sysconfig, "get_platform", lambda: "win32")
     with pytest.raises(BuildError, match="32-bit Windows is not"):
-        toolchain.detect_msvc(ctx, windows["environ"])
+        detect_msvc(ctx, windows["environ"])
 
 
 def test_host_architecture_sees_through_emulation() -> None:
-    from backend.msvc import host_arch
+    from backend.toolchains.msvc import host_arch
 
     assert host_arch(PINS, {"PROCESSOR_ARCHITECTURE": "AMD64"}) == "x64"
     assert host_arch(PINS, {"PROCESSOR_ARCHITECTURE": "ARM64"}) == "arm64"
@@ -319,7 +319,7 @@ def recorded_msvc_bin(target: str = "x64") -> str:
 
 def test_recorded_vswhere_vs2022_community(windows: dict) -> None:
     """vswhere's JSON for VS 2022 Community 17.5 (asked with -requires ...VC.Tools.x86.x64): one installation."""
-    from backend.msvc import Installation, find_vswhere
+    from backend.toolchains.msvc import Installation, find_vswhere
 
     replay(windows["bin"] / "vswhere", FIXTURES / "vswhere-vs2022-community.json", windows["log"])
     found = installations(PINS, find_vswhere(windows["environ"]), "x64")
@@ -329,7 +329,7 @@ def test_recorded_vswhere_vs2022_community(windows: dict) -> None:
 def test_recorded_vswhere_two_installations_in_utf8(windows: dict) -> None:
     """vswhere -utf8 JSON with Polish descriptions (multi-byte UTF-8) and VS 2019 plus VS 2017: both are
     returned in vswhere's order, newest first."""
-    from backend.msvc import find_vswhere
+    from backend.toolchains.msvc import find_vswhere
 
     recorded = FIXTURES / "vswhere-vs2019-vs2017-community-pl.json"
     assert "środowisko" in recorded.read_text(encoding="utf-8")  # the recording really is non-ASCII
@@ -370,7 +370,7 @@ def test_recorded_vcvarsall_environment_is_used(windows: dict, tmp_path: Path,
     The caller's PATH (os.environ spells it PATH on Windows) is replaced, not kept beside `set`'s Path."""
     import shutil
 
-    from backend.msvc import msvc_environment
+    from backend.toolchains.msvc import msvc_environment
 
     replay(windows["bin"] / "vswhere", FIXTURES / "vswhere-vs2022-community.json", windows["log"])
     fake_cmd(Path(windows["environ"]["COMSPEC"]), windows["log"], after=RECORDED_SET)
@@ -393,7 +393,7 @@ def test_recorded_vcvarsall_environment_is_used(windows: dict, tmp_path: Path,
 def test_recorded_vcvarsall_path_is_cached_as_its_own_folders(windows: dict, tmp_path: Path) -> None:
     """The recorded prompt kept the PATH it started from (__VSCMD_PREINIT_PATH): vcvarsall put 12 folders before
     it and 5 after it (LLVM, CMake, Ninja, ...). Those are what is cached, and a later caller's PATH goes between."""
-    from backend.msvc import Installation, apply_changes, cached_capture
+    from backend.toolchains.msvc import Installation, apply_changes, cached_capture
 
     recorded = parse_set_output(RECORDED_SET.read_text(encoding="ascii"))
     start = recorded["__VSCMD_PREINIT_PATH"]
@@ -417,7 +417,7 @@ def test_check_link_exe_on_the_recorded_environment(monkeypatch: pytest.MonkeyPa
     it is named."""
     import shutil
 
-    from backend.msvc import VcvarsChanges, apply_changes, check_link_exe
+    from backend.toolchains.msvc import VcvarsChanges, apply_changes, check_link_exe
 
     msvc_bin, msys_bin = recorded_msvc_bin("x64"), r"C:\Program Files\Git\usr\bin"
     monkeypatch.setattr(shutil, "which", windows_which([msvc_bin + r"\link.exe", msys_bin + r"\link.exe"]))
@@ -429,7 +429,7 @@ def test_check_link_exe_on_the_recorded_environment(monkeypatch: pytest.MonkeyPa
 
 
 def test_applying_changes_ignores_the_case_of_names() -> None:
-    from backend.msvc import Extension, VcvarsChanges, apply_changes
+    from backend.toolchains.msvc import Extension, VcvarsChanges, apply_changes
 
     merged = apply_changes({"PATH": "old", "COMSPEC": "cmd.exe", "KEEP": "1"},
                            VcvarsChanges({"Path": "new", "ComSpec": "C:\\WINDOWS\\system32\\cmd.exe", "INCLUDE": "inc"}, {}))
@@ -442,7 +442,7 @@ def test_applying_changes_ignores_the_case_of_names() -> None:
 
 def test_compiler_version_from_a_recorded_cl_banner(tmp_path: Path) -> None:
     """`cl` run without arguments (VS 2022, x64): the banner's first line is the version."""
-    from backend.msvc import compiler_version
+    from backend.toolchains.msvc import compiler_version
 
     recorded = FIXTURES / "cl-x64-19.44.35214.txt"
     cl = replay(tmp_path / "cl", recorded, tmp_path / "calls.log", stream="stderr")
@@ -464,7 +464,7 @@ def windows_x64_python(windows: dict, make_ctx, shared_cache: Path, tmp_path: Pa
     python3.dll (the embeddable build's)."""
     import sysconfig
 
-    from backend.windows_python import embeddable_python
+    from backend.toolchains.windows_python import embeddable_python
 
     real_python = embeddable_python(make_ctx({"cache-dir": str(shared_cache)}))
     base = tmp_path / "Python312"
@@ -500,11 +500,11 @@ def import_library_machines(library: Path) -> set[int]:
 
 
 def test_cross_build_for_arm64_on_x64(windows_x64_python: dict, make_ctx, tmp_path: Path) -> None:
-    from backend import toolchain
+    from backend.toolchains.native import detect_msvc
 
     windows = windows_x64_python
     ctx = make_ctx({"cache-dir": str(tmp_path / "cache"), "target": "win_arm64"})
-    found = toolchain.detect_msvc(ctx, windows["environ"])
+    found = detect_msvc(ctx, windows["environ"])
     assert (found.name, found.machine) == ("msvc", "arm64")
     # The repair step gets the toolset's ARM64 C++ runtime (System32's msvcp140.dll is x64 on this machine).
     assert found.runtime_dirs == [str(next(tmp_path.rglob("arm64")) / "Microsoft.VC143.CRT")]
@@ -520,7 +520,7 @@ def test_cross_build_for_arm64_on_x64(windows_x64_python: dict, make_ctx, tmp_pa
     assert "/machine:ARM64" in lib_call and "/out:" in lib_call and "/def:" in lib_call
     assert import_library_machines(library) == {0xAA64}  # IMAGE_FILE_MACHINE_ARM64
     # Made once per target and python3.dll: a second build reuses it.
-    assert toolchain.detect_msvc(ctx, windows["environ"]).cross == cross and len(calls(windows, "lib")) == 1
+    assert detect_msvc(ctx, windows["environ"]).cross == cross and len(calls(windows, "lib")) == 1
     assert not [p for p in library.parent.parent.iterdir() if p.name.startswith(".")]
 
 
@@ -531,11 +531,12 @@ def test_the_arm64_python3_lib_links_a_real_arm64_module(windows_x64_python: dic
     PyModule_Create2 from python3.dll and nothing from a versioned python3XY.dll."""
     import pefile
 
-    from backend import msvc, toolchain
-    from backend.zig import find_zig, python_headers
+    from backend.toolchains import msvc
+    from backend.toolchains.native import detect_msvc
+    from backend.toolchains.zig import find_zig, python_headers
 
     ctx = make_ctx({"cache-dir": str(tmp_path / "cache"), "target": "win_arm64"})
-    library = toolchain.detect_msvc(ctx, windows_x64_python["environ"]).cross.python_import_library
+    library = detect_msvc(ctx, windows_x64_python["environ"]).cross.python_import_library
     include = python_headers(tmp_path / "include", project_dir / "vendor_scripts/windows-python/pyconfig.h")
     source = tmp_path / "mod.c"
     source.write_text('#include <Python.h>\nstatic struct PyModuleDef d = {PyModuleDef_HEAD_INIT, "m", 0, -1, 0};\n'
@@ -553,37 +554,37 @@ def test_the_arm64_python3_lib_links_a_real_arm64_module(windows_x64_python: dic
 
 
 def test_a_failing_lib_exe_is_named_and_leaves_nothing(windows_x64_python: dict, make_ctx, tmp_path: Path) -> None:
-    from backend import toolchain
+    from backend.toolchains.native import detect_msvc
 
     tools_bin = next(windows_x64_python["tools"].rglob("Hostx64")) / "x64"
     script(tools_bin / "lib", "print('LINK : fatal error LNK1104: cannot open file'); sys.exit(1104)")
     ctx = make_ctx({"cache-dir": str(tmp_path / "cache"), "target": "win_arm64"})
     with pytest.raises(BuildError, match="(?s)could not make python3.lib for arm64.*LNK1104"):
-        toolchain.detect_msvc(ctx, windows_x64_python["environ"])
+        detect_msvc(ctx, windows_x64_python["environ"])
     assert not [p for p in (tmp_path / "cache" / "msvc").glob("*python3-*") if not p.name.endswith(".lock")]
 
 
 def test_a_cross_build_needs_the_build_pythons_python3_dll(windows_x64_python: dict, make_ctx,
                                                            tmp_path: Path) -> None:
-    from backend import toolchain
+    from backend.toolchains.native import detect_msvc
 
     (windows_x64_python["base"] / "python3.dll").unlink()
     with pytest.raises(BuildError, match="needs the build Python's python3.dll"):
-        toolchain.detect_msvc(make_ctx({"target": "win_arm64"}), windows_x64_python["environ"])
+        detect_msvc(make_ctx({"target": "win_arm64"}), windows_x64_python["environ"])
 
 
 def test_target_names_are_checked_and_a_native_target_is_no_cross_build(windows_x64_python: dict, make_ctx) -> None:
-    from backend import toolchain
+    from backend.toolchains.native import detect_msvc
 
     with pytest.raises(BuildError, match="MSVC cannot build for target 'win32': known targets are win_amd64, win_arm64"):
-        toolchain.detect_msvc(make_ctx({"target": "win32"}), windows_x64_python["environ"])
-    native = toolchain.detect_msvc(make_ctx({"target": "win_amd64"}), windows_x64_python["environ"])
+        detect_msvc(make_ctx({"target": "win32"}), windows_x64_python["environ"])
+    native = detect_msvc(make_ctx({"target": "win_amd64"}), windows_x64_python["environ"])
     assert native.cross is None and native.machine == "x64" and "SETUPTOOLS_EXT_SUFFIX" not in native.env
 
 
 def test_the_compilers_own_runtime_dlls_are_found_for_the_target(tmp_path: Path) -> None:
     """VCToolsRedistDir (recorded: ...\\VC\\Redist\\MSVC\\14.40.33807\\) holds <arch>\\Microsoft.VC143.CRT\\msvcp140.dll."""
-    from backend.msvc import crt_redist_dirs
+    from backend.toolchains.msvc import crt_redist_dirs
 
     recorded = parse_set_output(RECORDED_SET.read_text(encoding="ascii"))
     assert recorded["VCToolsRedistDir"].endswith("\\VC\\Redist\\MSVC\\14.40.33807\\")
@@ -602,12 +603,12 @@ def test_setup_py_gets_the_targets_import_library_first_and_the_wheel_tag(window
     """What the patched setup.py receives for an MSVC cross build: python3.lib's folder before every other
     library folder (pyconfig.h's #pragma comment(lib, "python3.lib") must find the ARM64 one before
     the build Python's x64 libs\\), the library itself, and the win_arm64 wheel tag."""
-    from backend import toolchain
     from backend.build import write_native_settings
     from backend.deps import NativeDeps
+    from backend.toolchains.native import detect_msvc
 
     ctx = make_ctx({"cache-dir": str(tmp_path / "cache"), "target": "win_arm64"})
-    tools = toolchain.detect_msvc(ctx, windows_x64_python["environ"])
+    tools = detect_msvc(ctx, windows_x64_python["environ"])
     deps = NativeDeps(provider="source", include_dirs=["C:/deps/include"], library_dirs=["C:/deps/lib"],
                       extra_objects=["C:/deps/lib/opencv_core4120.lib"])
     written = json.loads(write_native_settings(ctx, tmp_path, deps, tools).read_text())
@@ -623,11 +624,11 @@ def test_setup_py_gets_the_targets_import_library_first_and_the_wheel_tag(window
 
 def test_conda_refuses_cross_builds(windows_x64_python: dict, make_ctx, tmp_path: Path) -> None:
     """conda's libraries are built for this machine: an ARM64 wheel cannot link them."""
-    from backend import toolchain
     from backend.deps.conda import resolve_conda
+    from backend.toolchains.native import detect_msvc
 
     ctx = make_ctx({"cache-dir": str(tmp_path / "cache"), "target": "win_arm64", "deps": "conda"})
-    tools = toolchain.detect_msvc(ctx, windows_x64_python["environ"])
+    tools = detect_msvc(ctx, windows_x64_python["environ"])
     with pytest.raises(BuildError, match="(?s)not for win_arm64.*deps=source"):
         resolve_conda(ctx, tools, {"CONDA_PREFIX": str(tmp_path)})
     with pytest.raises(BuildError, match="toolchain=zig cannot link the MSVC-built libraries of deps=conda"):
@@ -694,8 +695,8 @@ def test_opencv_cmake_installs_where_the_link_list_says_under_vs2022_and_vs2026(
     the same for all of them, and is where the data file's link list looks."""
     import tarfile
 
-    from backend import fetch
-    from backend.pins import source_pins
+    from backend.deps.source import source_pins
+    from backend.inputs import fetch
 
     ctx = make_ctx({"cache-dir": str(shared_cache)})
     (pin,) = [p for p in source_pins(ctx.pins, "windows", "msvc", "AMD64") if p.name == "opencv"]
@@ -761,7 +762,7 @@ def test_recorded_vs2026_environment_parses() -> None:
 def test_vswhere_on_each_windows_runner(windows: dict, project_dir: Path, fixture: str, path: str, version: str,
                                         name: str, target: str) -> None:
     """vswhere's answer on windows-latest (VS 2026) and windows-11-arm (VS 2022 17.14), as the runner table says."""
-    from backend.msvc import Installation, find_vswhere
+    from backend.toolchains.msvc import Installation, find_vswhere
     from support.workflows import runner_table
 
     replay(windows["bin"] / "vswhere", FIXTURES / fixture, windows["log"])
@@ -779,7 +780,7 @@ def test_vs2026_activation_on_windows_latest(windows: dict, tmp_path: Path, monk
     the environment to compile in has MSVC 14.50's cl.exe and link.exe first, VS 2026's INCLUDE and LIB."""
     import shutil
 
-    from backend.msvc import check_link_exe
+    from backend.toolchains.msvc import check_link_exe
 
     replay(windows["bin"] / "vswhere", FIXTURES / "vswhere-windows-latest-vs2026-reconstructed.json", windows["log"])
     dump = vs2026_set_on_the_runner(tmp_path)
@@ -804,7 +805,7 @@ def test_vs2026_activation_on_windows_latest(windows: dict, tmp_path: Path, monk
 def test_vs2026_path_is_cached_as_its_own_folders(windows: dict, tmp_path: Path) -> None:
     """VS 2026's vcvarsall puts its folders before the PATH it started from (__VSCMD_PREINIT_PATH) and none after:
     only its own folders are cached, and a later caller's PATH is put back between."""
-    from backend.msvc import Installation, apply_changes, cached_capture
+    from backend.toolchains.msvc import Installation, apply_changes, cached_capture
 
     dump = vs2026_set_on_the_runner(tmp_path)
     recorded = parse_set_output(dump.read_text(encoding="ascii"))
@@ -823,7 +824,7 @@ def test_vs2026_path_is_cached_as_its_own_folders(windows: dict, tmp_path: Path)
 
 def test_compiler_version_from_a_recorded_vs2026_cl_banner(tmp_path: Path) -> None:
     """`cl` of VS 2026 (MSVC 14.50, x64) without arguments: the banner's first line is the version."""
-    from backend.msvc import compiler_version
+    from backend.toolchains.msvc import compiler_version
 
     cl = replay(tmp_path / "cl", FIXTURES / "cl-x64-19.50.35723.txt", tmp_path / "calls.log", stream="stderr")
     assert compiler_version(str(cl), {}) == "Microsoft (R) C/C++ Optimizing Compiler Version 19.50.35723 for x64"

@@ -15,9 +15,9 @@ from typing import Iterator
 
 import pytest
 
-from backend import fetch
+from backend.deps.source import source_pins
+from backend.inputs import fetch
 from backend.log import Log
-from backend.pins import source_pins
 from backend.pipeline import make_context
 from support.msvc_standin import (CL_BANNER, CMAKE_BIN, STOP, VS2026, StandinMSVC, install, standin_msvc,
                                   vcvarsall_variables)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from backend.archive import extract_sdist
 from backend.errors import BuildError
+from backend.inputs.archive import extract_sdist
 from backend.log import Log
 from backend.patching import apply_series, patch_series
 

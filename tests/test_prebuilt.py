@@ -13,13 +13,13 @@ from typing import Callable
 
 import pytest
 
-from backend.archive import SEVEN_ZIP_SIGNATURE, extract_7z, seven_zip_offset
 from backend.context import BuildContext
 from backend.deps import NativeDeps
 from backend.deps.prebuilt import add_release, prebuilt_pins, resolve_prebuilt
 from backend.errors import BuildError
+from backend.inputs.archive import SEVEN_ZIP_SIGNATURE, extract_7z, seven_zip_offset
 from backend.pins import Pins
-from backend.toolchain import Toolchain
+from backend.toolchains import Toolchain
 from conftest import IndexServer, leftovers
 
 FILENAME = "opencv-4.12.0-windows.exe"
@@ -279,7 +279,7 @@ def test_without_a_7zip_program_the_bcj2_release_fails_clearly_and_leaves_nothin
 def test_the_self_extracting_release_runs_itself_when_no_7zip_is_on_path(make_ctx, tmp_path: Path) -> None:
     """The self-run route (Windows, no 7-Zip on PATH): a real 7-Zip self-extractor, made here with p7zip's
     console SFX module for Linux (the same -o<dir> -y switches as 7-Zip's Windows modules), with BCJ2 inside."""
-    from backend.sevenzip import extract_with_program
+    from backend.inputs.sevenzip import extract_with_program
 
     module = Path("/usr/lib/p7zip/7zCon.sfx")
     if not module.is_file():
@@ -298,7 +298,7 @@ def test_the_7zip_route_checks_names_first_and_what_the_program_wrote(make_ctx, 
     import py7zr.py7zr
     import sys
 
-    from backend.sevenzip import extract_with_program
+    from backend.inputs.sevenzip import extract_with_program
 
     # An unsafe name: refused before any program runs (this tool does not exist).
     monkeypatch.setattr(py7zr.py7zr, "check_archive_path", lambda name: True)

@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from backend import record
+from backend import record, wheelfile
 
 DIST_INFO = "demo-1.0.dist-info"
 FILES = {
@@ -51,7 +51,7 @@ def test_add_file_lists_it_in_record(wheel):
     old_rows = record_rows(old_files[f"{DIST_INFO}/RECORD"].decode())
     data = json.dumps({"schema": 1, "x": "é"}).encode()
 
-    record.add_files_to_wheel(wheel, {"ffcv-build.json": data})
+    wheelfile.add_files_to_wheel(wheel, {"ffcv-build.json": data})
 
     files, names = read(wheel)
     arcname = f"{DIST_INFO}/ffcv-build.json"
@@ -72,7 +72,7 @@ def test_add_file_lists_it_in_record(wheel):
 
 
 def test_record_hashes_match_contents_after_add(wheel):
-    record.add_files_to_wheel(wheel, {"ffcv-build.json": b"{}"})
+    wheelfile.add_files_to_wheel(wheel, {"ffcv-build.json": b"{}"})
     files, _ = read(wheel)
     for name, digest, size in record_rows(files[f"{DIST_INFO}/RECORD"].decode()):
         if name.endswith("/RECORD"):
@@ -83,9 +83,9 @@ def test_record_hashes_match_contents_after_add(wheel):
 
 
 def test_adding_again_replaces(wheel):
-    record.add_files_to_wheel(wheel, {"ffcv-build.json": b'{"n": 1}'})
+    wheelfile.add_files_to_wheel(wheel, {"ffcv-build.json": b'{"n": 1}'})
     second = b'{"n": 22}'
-    record.add_files_to_wheel(wheel, {"ffcv-build.json": second})
+    wheelfile.add_files_to_wheel(wheel, {"ffcv-build.json": second})
     files, names = read(wheel)
     arcname = f"{DIST_INFO}/ffcv-build.json"
     assert names.count(arcname) == 1 and files[arcname] == second
@@ -97,7 +97,7 @@ def test_adding_again_replaces(wheel):
 def test_read_from_wheel_round_trip(wheel):
     data = {"schema": 1, "upstream": {"version": "1.0.2", "sha256": "ab" * 32},
             "patches": [{"name": "0001.patch"}], "abi3": True, "build_tag": None}
-    record.add_files_to_wheel(wheel, {record.RECORD_NAME: json.dumps(data, indent=2).encode()})
+    wheelfile.add_files_to_wheel(wheel, {record.RECORD_NAME: json.dumps(data, indent=2).encode()})
     assert record.read_from_wheel(wheel) == data
 
 
@@ -107,7 +107,7 @@ def test_wheel_without_single_dist_info_is_refused(tmp_path):
         archive.writestr("a-1.0.dist-info/RECORD", "")
         archive.writestr("b-1.0.dist-info/RECORD", "")
     with pytest.raises(ValueError):
-        record.add_files_to_wheel(path, {"x.json": b"{}"})
+        wheelfile.add_files_to_wheel(path, {"x.json": b"{}"})
 
 
 @pytest.mark.parametrize("name, tag", [
@@ -117,6 +117,6 @@ def test_wheel_without_single_dist_info_is_refused(tmp_path):
      "manylinux_2_17_x86_64.manylinux2014_x86_64"),
 ])
 def test_platform_tag_is_the_last_part_of_the_name(name: str, tag: str) -> None:
-    from backend.record import platform_tag
+    from backend.wheelfile import platform_tag
 
     assert platform_tag(name) == tag

@@ -164,12 +164,13 @@ def test_include_dirs_accept_lists(tmp_path, project):
     assert s.include_dirs == (a, b)
 
 
-def test_deps_dirs_without_include_dirs_errors(tmp_path):
+def test_deps_dirs_without_include_dirs_errors(make_ctx):
+    # The provider's own rule, asked by the pipeline right after the settings are loaded (settings.py asks no plug-in).
     with pytest.raises(BuildError) as info:
-        load_settings({"deps": "dirs"}, {}, tmp_path)
+        make_ctx({"deps": "dirs"})
     assert "include-dirs" in str(info.value)
     with pytest.raises(BuildError):
-        load_settings({"deps": "dirs", "include-dirs": ""}, {}, tmp_path)
+        make_ctx({"deps": "dirs", "include-dirs": ""})
 
 
 def test_path_settings_become_paths(tmp_path):

@@ -8,15 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from backend.arch import architecture
 from backend.deps import NativeDeps, simd_warning
 from backend.deps.source import (LICENCES_DIR, PREFIX_MARKER, add_source_library, build_prefix, configure_options,
-                                 prefix_key, source_archive)
-from backend.download import file_sha256
+                                 prefix_key, source_archive, source_pins)
 from backend.errors import BuildError
+from backend.inputs.download import file_sha256
 from backend.log import Log
-from backend.pins import SourceArchive, SourcePin, source_pins
-from backend.toolchain import Toolchain, detect
+from backend.pins import SourceArchive, SourcePin
+from backend.toolchains import Toolchain
+from backend.toolchains.arch import architecture
+from backend.toolchains.registry import detect
 
 GOOD_CMAKE = """cmake_minimum_required(VERSION 3.15)
 project(tiny C)
@@ -256,7 +257,7 @@ def test_architecture_options_follow_the_cpu_family_whatever_its_spelling(make_c
 def test_compile_only_extras_join_a_listed_folder(make_ctx) -> None:
     """A target's extras add files to the common list's folders; an extra for a folder the list does not
     name is an error in the data file (that folder is compiled whole anyway)."""
-    from backend.pins import compile_only
+    from backend.deps.source import compile_only
 
     entry = {"compile-only": {"src": ["a.cpp"]}, "compile-only-extra-windows": {"src": ["win.cpp", "a.cpp"]},
              "compile-only-extra-aarch64": {"src": ["neon.cpp"]}}

@@ -14,7 +14,7 @@ import pytest
 
 from backend.deps.source import build_prefix
 from backend.errors import BuildError
-from backend.toolchain import detect
+from backend.toolchains.registry import detect
 from backend.verify import check_symbols, elf_unbound, macho_unbound, unresolved_symbols
 from test_source_provider import GLOB_CMAKE, make_archive, tiny_pin
 

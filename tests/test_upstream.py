@@ -6,8 +6,8 @@ from io import StringIO
 
 import pytest
 
-from backend import download, upstream
 from backend.errors import BuildError
+from backend.inputs import download, upstream
 from backend.log import Log
 from conftest import FIXTURE_SDIST_NAME, sdist_bytes, sha, PROJECT_DIR, leftovers
 

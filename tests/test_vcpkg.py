@@ -13,7 +13,7 @@ import pytest
 
 from backend.deps.vcpkg import installed_versions, resolve_vcpkg
 from backend.errors import BuildError
-from backend.toolchain import Toolchain
+from backend.toolchains import Toolchain
 
 MSVC = Toolchain("msvc", "cl.exe", "19.44", platform="windows", machine="x64", env={"VSCMD_VER": "17.14"})
 

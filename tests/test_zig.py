@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from backend import hooks, toolchain
+from backend import hooks
 from backend.errors import BuildError
 from backend.log import Log
-from backend.windows_python import embeddable_python
-from backend.zig import ZIG_VARIABLE, detect_zig, find_zig, write_wrappers, zig_target
+from backend.toolchains.registry import detect
+from backend.toolchains.windows_python import embeddable_python
+from backend.toolchains.zig import ZIG_VARIABLE, detect_zig, find_zig, write_wrappers, zig_target
 
 
 def test_zig_needs_a_provider_that_builds_for_the_target(make_ctx) -> None:
@@ -26,7 +27,7 @@ def test_zig_needs_a_provider_that_builds_for_the_target(make_ctx) -> None:
 
 def test_a_target_without_a_cross_toolchain_is_refused(make_ctx) -> None:
     with pytest.raises(BuildError, match="target=win_amd64 needs a cross toolchain"):
-        toolchain.detect(make_ctx({"target": "win_amd64"}))
+        detect(make_ctx({"target": "win_amd64"}))
 
 
 def test_unknown_toolchain_value_gets_a_suggestion(make_ctx) -> None:
@@ -91,7 +92,7 @@ def test_wrappers_drop_host_flags_and_keep_the_rest(tmp_path: Path) -> None:
 
 
 def zig_target_for_test():
-    from backend.zig import ZigTarget
+    from backend.toolchains.zig import ZigTarget
 
     return ZigTarget("win_amd64", "windows", "x86_64-windows-gnu", "i386:x86-64", "AMD64", True)
 
@@ -125,7 +126,7 @@ def test_the_prepared_folder_outlives_the_build_environment_zig_came_from(zig_to
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     """pip's isolated build environment puts ziglang at a new path on every build: the cached toolchain
     (and so the cached OpenCV/TurboJPEG builds keyed on its compiler) must not change with it."""
-    from backend import zig
+    from backend.toolchains import zig
 
     ctx, tools = zig_toolchain
     elsewhere = tmp_path / "build-env-2" / "ziglang"
@@ -176,8 +177,9 @@ def test_fetch_for_zig_keeps_the_windows_python_for_an_offline_build(upstream_sd
     """Before: `fetch -C toolchain=zig` fetched the upstream sdist and library sources but not the Windows
     CPython the zig toolchain takes python3.dll from, so a later offline=true zig build failed."""
     from backend.__main__ import main
+    from backend.deps.registry import PROVIDERS
     from backend.pipeline import make_context
-    from backend.registry import PROVIDERS, TOOLCHAINS
+    from backend.toolchains.registry import TOOLCHAINS
 
     cache = tmp_path / "cache"
     # deps=dirs downloads nothing: what fetch keeps here is the toolchain's own.

@@ -1,4 +1,7 @@
-"""Stage: resolve the native libraries (OpenCV core+imgproc, TurboJPEG, threads), one provider per source."""
+"""Stage: resolve the native libraries (OpenCV core+imgproc, TurboJPEG, threads), one provider per source.
+
+The providers sit behind their registry (registry.py: the Protocol, the name -> provider table, `resolve`); this
+module is what they share: the record every provider yields and the checks they all make."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -6,7 +9,7 @@ from pathlib import Path
 
 from ..context import BuildContext
 from ..errors import BuildError
-from ..toolchain import Toolchain
+from ..toolchains import Toolchain
 
 
 @dataclass
@@ -87,9 +90,3 @@ def check_headers(ctx: BuildContext, include_dirs: list[str]) -> None:
                          "Install the development packages above, or name the folders with "
                          "-C deps=dirs -C include-dirs=...")
 
-
-def resolve(ctx: BuildContext, toolchain: Toolchain | None) -> NativeDeps:
-    """The chosen provider's result (registry.py); `toolchain` matters only to providers that compile."""
-    from ..registry import provider
-
-    return provider(ctx).resolve(ctx, toolchain)

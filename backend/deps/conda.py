@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 
 from ..context import BuildContext
 from ..errors import BuildError
-from ..toolchain import Toolchain
+from ..toolchains import Toolchain
 from . import NativeDeps, add_thread_support, check_headers, target_of
 from .dirs import library_file_names
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from ..context import BuildContext
 from ..errors import BuildError
 from ..pins import PLATFORM
-from ..toolchain import Toolchain
+from ..toolchains import Toolchain
 from . import NativeDeps, add_thread_support, check_headers, target_of
 
 

@@ -4,20 +4,20 @@ TurboJPEG built from the pinned source, threads from the pthread shim.
 The release is downloaded once (sha256-verified), and only the files the build needs (headers, the import
 library, the DLL, licences) are extracted into the cache, atomically, so a half-extracted folder is never
 trusted: by py7zr, or where the release uses a filter py7zr lacks (BCJ2, which `7z -mx9` applies to its DLLs),
-by a 7-Zip program (backend/sevenzip.py)."""
+by a 7-Zip program (backend/inputs/sevenzip.py)."""
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from .. import fetch
-from ..arch import architecture
 from ..context import BuildContext
-from ..files import cached_folder
 from ..errors import BuildError
-from ..pins import PrebuiltPin, prebuilt_pins, source_pins  # noqa: F401 (prebuilt_pins: callers' name)
-from ..sevenzip import extract_release
-from ..toolchain import Toolchain
+from ..files import cached_folder
+from ..inputs import fetch
+from ..inputs.sevenzip import extract_release
+from ..pins import PrebuiltPin, prebuilt_pins  # noqa: F401 (prebuilt_pins: callers' name)
+from ..toolchains import Toolchain
+from ..toolchains.arch import architecture
 from . import NativeDeps, add_thread_support, check_headers, target_of
 
 CACHE_KIND = "prebuilt"
@@ -74,7 +74,7 @@ def resolve_prebuilt(ctx: BuildContext, toolchain: Toolchain | None) -> NativeDe
         raise BuildError("deps=prebuilt takes OpenCV's official Windows release, which is built with MSVC: it "
                          "needs a native Windows build (MSVC).",
                          "Elsewhere use -C deps=pkg-config or -C deps=source (also for -C toolchain=zig).")
-    from .source import add_source_library
+    from .source import add_source_library, source_pins
 
     deps = NativeDeps(provider="prebuilt")
     prebuilt = prebuilt_pins(ctx.pins)

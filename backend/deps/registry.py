@@ -1,6 +1,7 @@
-"""The plug-ins of a build, one registry per kind: native dependency providers (`deps`) and toolchains
-(`toolchain`). Each entry answers the same questions, asked by the hooks (build requirements), `python -m
-backend fetch` (what to download for an offline build), `doctor`, settings validation and the pipeline:
+"""The native dependency providers, one per `deps` setting (the toolchain kinds have a registry of their own,
+toolchains/registry.py, answering the first three questions). Each entry answers the same questions, asked by the
+hooks (build requirements), `python -m backend fetch` (what to download for an offline build), `doctor` and the
+pipeline (right after the settings are loaded, then to resolve):
 
 - requirements: build requirements beyond pyproject.toml's static ones, for these settings;
 - needs_network: whether a build would download from the package index now (pip's settings name it);
@@ -17,15 +18,14 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from .errors import BuildError
-from .settings import PROVIDERS as PROVIDER_NAMES
-from .settings import TOOLCHAINS as TOOLCHAIN_NAMES
+from ..errors import BuildError
+from ..settings import PROVIDERS as PROVIDER_NAMES
 
 if TYPE_CHECKING:
-    from .context import BuildContext
-    from .deps import NativeDeps
-    from .settings import Settings
-    from .toolchain import Toolchain
+    from ..context import BuildContext
+    from ..settings import Settings
+    from ..toolchains import Toolchain
+    from . import NativeDeps
 
 ZIG_MSVC_ABI = ("toolchain=zig cannot link the MSVC-built libraries of deps={name} (zig's MinGW target does not "
                 "share MSVC's C++ ABI).")
@@ -93,7 +93,7 @@ class PkgConfig(_Provider):
                              "deps=dirs with folders of Windows libraries.")
 
     def resolve(self, ctx: BuildContext, toolchain: Toolchain | None) -> NativeDeps:
-        from .deps.pkgconfig import resolve_pkgconfig
+        from .pkgconfig import resolve_pkgconfig
 
         return resolve_pkgconfig(ctx)
 
@@ -108,7 +108,7 @@ class Dirs(_Provider):
                              f"{os.pathsep}/opt/libjpeg-turbo/include")
 
     def resolve(self, ctx: BuildContext, toolchain: Toolchain | None) -> NativeDeps:
-        from .deps.dirs import resolve_dirs
+        from .dirs import resolve_dirs
 
         return resolve_dirs(ctx, toolchain)
 
@@ -132,7 +132,7 @@ class Conda(_MsvcOnly):
     name = "conda"
 
     def resolve(self, ctx: BuildContext, toolchain: Toolchain | None) -> NativeDeps:
-        from .deps.conda import resolve_conda
+        from .conda import resolve_conda
 
         return resolve_conda(ctx, toolchain, dict(os.environ))
 
@@ -148,31 +148,30 @@ class Source(_Provider):
     name = "source"
 
     def requirements(self, ctx: BuildContext) -> list[str]:
-        from .deps.source import prefixes_built
+        from .source import prefixes_built
 
         # CMake and Ninja only when a library is to be built (a warm build reuses its cached prefixes).
         return [] if prefixes_built(ctx) else ["cmake>=3.24", "ninja>=1.11"]
 
     def needs_network(self, ctx: BuildContext) -> bool:
-        from .deps.source import source_needs_network
+        from .source import source_needs_network
 
         return source_needs_network(ctx)
 
     def prefetch(self, ctx: BuildContext) -> list[Path]:
-        from .deps.source import source_archive
-        from .pins import source_pins
+        from .source import source_archive, source_pins
 
         return [source_archive(ctx, pin)[0] for pin in source_pins(ctx.pins)]
 
     def resolve(self, ctx: BuildContext, toolchain: Toolchain | None) -> NativeDeps:
-        from .deps.source import resolve_source
+        from .source import resolve_source
 
         if toolchain is None:
             raise BuildError("deps=source compiles its libraries and needs a C++ toolchain.")
         return resolve_source(ctx, toolchain)
 
     def report(self, ctx: BuildContext, toolchain: Toolchain | None) -> bool:
-        from .deps.source import (assembler_missing, configure_options, find_tool, is_built, prefix_path,
+        from .source import (assembler_missing, configure_options, find_tool, is_built, prefix_path,
                                   source_archive_cached, target_pins)
 
         cmake, ninja = find_tool("cmake"), find_tool("ninja")
@@ -207,18 +206,18 @@ class Prebuilt(_MsvcOnly):
         return Source().needs_network(ctx)
 
     def prefetch(self, ctx: BuildContext) -> list[Path]:
-        from .deps.prebuilt import prebuilt_pins, staged_release
+        from .prebuilt import prebuilt_pins, staged_release
 
         return [*Source().prefetch(ctx), *(staged_release(ctx, pin) for pin in prebuilt_pins(ctx.pins))]
 
     def resolve(self, ctx: BuildContext, toolchain: Toolchain | None) -> NativeDeps:
-        from .deps.prebuilt import resolve_prebuilt
+        from .prebuilt import resolve_prebuilt
 
         return resolve_prebuilt(ctx, toolchain)
 
     def report(self, ctx: BuildContext, toolchain: Toolchain | None) -> bool:
-        from . import fetch
-        from .deps.prebuilt import CACHE_KIND, prebuilt_pins
+        from ..inputs import fetch
+        from .prebuilt import CACHE_KIND, prebuilt_pins
 
         for pin in prebuilt_pins(ctx.pins):
             cached = fetch.is_cached(ctx, CACHE_KIND, pin.filename, pin.sha256)
@@ -231,12 +230,12 @@ class Vcpkg(_MsvcOnly):
     name = "vcpkg"
 
     def resolve(self, ctx: BuildContext, toolchain: Toolchain | None) -> NativeDeps:
-        from .deps.vcpkg import resolve_vcpkg
+        from .vcpkg import resolve_vcpkg
 
         return resolve_vcpkg(ctx, toolchain, dict(os.environ))
 
     def report(self, ctx: BuildContext, toolchain: Toolchain | None) -> bool:
-        from .deps.vcpkg import ROOT_VARIABLES
+        from .vcpkg import ROOT_VARIABLES
 
         roots = [f"{v}={os.environ[v]}" for v in ROOT_VARIABLES if os.environ.get(v)]
         ctx.log.info("deps=vcpkg (native Windows builds): "
@@ -248,71 +247,8 @@ class Vcpkg(_MsvcOnly):
 PROVIDERS: dict[str, Provider] = {p.name: p for p in (PkgConfig(), Dirs(), Conda(), Source(), Vcpkg(), Prebuilt())}
 
 
-class ToolchainKind(Protocol):
-    name: str
-
-    def requirements(self, ctx: BuildContext) -> list[str]: ...
-
-    def needs_network(self, ctx: BuildContext) -> bool: ...
-
-    def prefetch(self, ctx: BuildContext) -> list[Path]: ...
-
-    def detect(self, ctx: BuildContext, environ: dict[str, str]) -> Toolchain: ...
-
-
-class Native:
-    """gcc/clang, or MSVC on Windows."""
-
-    name = "native"
-
-    def requirements(self, ctx: BuildContext) -> list[str]:
-        # MSVC cross-building (-C target=win_arm64): pefile reads python3.dll's exports for the target's python3.lib.
-        return ["pefile>=2023.2.7"] if ctx.settings.target else []
-
-    def needs_network(self, ctx: BuildContext) -> bool:
-        return False
-
-    def prefetch(self, ctx: BuildContext) -> list[Path]:
-        return []
-
-    def detect(self, ctx: BuildContext, environ: dict[str, str]) -> Toolchain:
-        from .toolchain import detect_native
-
-        return detect_native(ctx, environ)
-
-
-class Zig:
-    """A wheel built for another platform (-C target=<wheel platform tag>): zig compiles. For Windows, pefile
-    reads python3.dll, delvewheel repairs and the pinned Windows CPython gives python3.dll and pyconfig.h."""
-
-    name = "zig"
-
-    def requirements(self, ctx: BuildContext) -> list[str]:
-        from .windows_python import zig_builds_for_windows
-
-        windows_tools = ["pefile>=2023.2.7", "delvewheel>=1.10"] if zig_builds_for_windows(ctx) else []
-        return ["ziglang>=0.13", *windows_tools]
-
-    def needs_network(self, ctx: BuildContext) -> bool:
-        from .windows_python import windows_python_needs_network
-
-        return windows_python_needs_network(ctx)
-
-    def prefetch(self, ctx: BuildContext) -> list[Path]:
-        from .windows_python import embeddable_python, zig_builds_for_windows
-
-        return [embeddable_python(ctx)] if zig_builds_for_windows(ctx) else []
-
-    def detect(self, ctx: BuildContext, environ: dict[str, str]) -> Toolchain:
-        from .zig import detect_zig
-
-        return detect_zig(ctx)
-
-
-TOOLCHAINS: dict[str, ToolchainKind] = {t.name: t for t in (Native(), Zig())}
-
-# The settings' choices are these registries' keys (settings.py cannot import this module: it comes first).
-assert set(PROVIDERS) == set(PROVIDER_NAMES) and set(TOOLCHAINS) == set(TOOLCHAIN_NAMES)
+# The setting's choices are this registry's keys (settings.py imports no plug-in: it comes first).
+assert set(PROVIDERS) == set(PROVIDER_NAMES)
 
 
 def provider(ctx_or_settings: BuildContext | Settings) -> Provider:
@@ -320,11 +256,11 @@ def provider(ctx_or_settings: BuildContext | Settings) -> Provider:
     return PROVIDERS[settings.deps]
 
 
-def toolchain_kind(ctx_or_settings: BuildContext | Settings) -> ToolchainKind:
-    settings = getattr(ctx_or_settings, "settings", ctx_or_settings)
-    return TOOLCHAINS[settings.toolchain]
-
-
 def check_settings(settings: Settings) -> None:
-    """What the chosen provider refuses (settings.load_settings calls this last)."""
+    """What the chosen provider refuses (pipeline.make_context asks right after loading the settings)."""
     provider(settings).check_settings(settings)
+
+
+def resolve(ctx: BuildContext, toolchain: Toolchain | None) -> NativeDeps:
+    """The chosen provider's result; `toolchain` matters only to providers that compile."""
+    return provider(ctx).resolve(ctx, toolchain)

@@ -13,15 +13,15 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .. import fetch
-from ..arch import architecture
-from ..archive import extract_subtree
 from ..context import BuildContext
-from ..files import cache_lock, staged_folder
 from ..errors import BuildError
-from ..pins import Pins, SourcePin, source_pins
+from ..files import cache_lock, staged_folder
+from ..inputs import fetch
+from ..inputs.archive import extract_subtree
+from ..pins import PLATFORM, Pins, SourceArchive, SourcePin
 from ..proc import run_tool, tool_env, tool_path_dirs
-from ..toolchain import Toolchain
+from ..toolchains import Toolchain
+from ..toolchains.arch import architecture
 from . import NativeDeps, add_thread_support, check_headers, target_of
 
 CACHE_KIND = "sources"
@@ -46,6 +46,46 @@ def build_tools() -> tuple[str, str]:
                          "They come from PyPI with the build requirements (python -m build installs them); "
                          "for a build without isolation: pip install cmake ninja.")
     return cmake, ninja
+
+
+def source_pins(pins: Pins, platform: str = PLATFORM, toolchain: str = "", machine: str | None = None) -> list[SourcePin]:
+    """The libraries of the `source` provider, in build order, with the entries for the target `platform`,
+    `toolchain` (gcc, clang, msvc, zig) and `machine` (any spelling; default: this machine's)."""
+    import platform as host
+
+    # `cmake-options-<architecture>` keys name the canonical architecture, whatever the toolchain calls it.
+    arch = architecture(pins, host.machine() if machine is None else machine).name
+    result = []
+    for name, entry in pins.data["source"].items():
+        archives = tuple(
+            SourceArchive(kind=a["kind"], project=a["project"], filename=a["filename"], sha256=a["sha256"].lower(),
+                          subdir=a["subdir"], skip=tuple(a.get("skip", ())))
+            for a in entry["archives"])
+        result.append(SourcePin(
+            name=name, version=entry["version"], archives=archives,
+            cmake_options=(*entry.get("cmake-options", ()), *entry.get(f"cmake-options-{platform}", ()),
+                           *entry.get(f"cmake-options-{arch}", ())),
+            include_dirs=tuple(entry["include-dirs"]),
+            link=tuple(entry.get(f"link-{platform}-{toolchain}", entry["link"])),
+            system_libraries=tuple(entry.get("system-libraries", {}).get(platform, ())),
+            licences=tuple(entry["licences"]), simd_assemblers=tuple(entry.get("simd-assemblers", ())),
+            simd_off_option=entry.get("simd-off-option"),
+            simd_assembler_architectures=tuple(entry.get("simd-assembler-architectures", ())),
+            compile_only=compile_only(entry, platform, arch)))
+    return result
+
+
+def compile_only(entry: dict, platform: str, arch: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The library's `compile-only` folders and files, the same for every target, plus the target's own extras
+    (`compile-only-extra-<platform>`, `compile-only-extra-<architecture>`): (folder, files) in the data's order."""
+    folders: dict[str, list[str]] = {folder: list(files) for folder, files in entry.get("compile-only", {}).items()}
+    for key in (f"compile-only-extra-{platform}", f"compile-only-extra-{arch}"):
+        for folder, files in entry.get(key, {}).items():
+            if folder not in folders:
+                raise BuildError(f"{key}: {folder} is not a compile-only folder of the library (extras add files "
+                                 "to a listed folder; a folder not listed is compiled whole anyway).")
+            folders[folder] += [name for name in files if name not in folders[folder]]
+    return tuple((folder, tuple(files)) for folder, files in folders.items())
 
 
 def target_pins(ctx: BuildContext, toolchain: Toolchain | None) -> list[SourcePin]:
@@ -108,7 +148,7 @@ def prefixes_built(ctx: BuildContext) -> bool:
     import sys
 
     from ..log import Log
-    from ..toolchain import detect
+    from ..toolchains.registry import detect
 
     if sys.platform == "win32" or ctx.settings.toolchain != "native" or ctx.settings.target is not None:
         return False

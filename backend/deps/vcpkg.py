@@ -10,12 +10,12 @@ import hashlib
 import json
 from pathlib import Path
 
-from ..arch import architecture
 from ..context import BuildContext
-from ..files import cache_lock
 from ..errors import BuildError
+from ..files import cache_lock
 from ..proc import run_tool
-from ..toolchain import Toolchain
+from ..toolchains import Toolchain
+from ..toolchains.arch import architecture
 from . import NativeDeps, add_thread_support, check_headers, target_of
 
 CACHE_KIND = "vcpkg"

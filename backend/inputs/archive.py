@@ -15,7 +15,7 @@ import zipfile
 from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable
 
-from .errors import BuildError
+from ..errors import BuildError
 
 
 def check_safe_name(name: str, archive: Path) -> PurePosixPath:

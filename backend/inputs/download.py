@@ -10,10 +10,10 @@ import urllib.request
 from pathlib import Path
 from typing import BinaryIO
 
+from ..errors import BuildError
+from ..files import OTHER_CACHE, atomic_file, cache_error, cache_lock, staged_folder, writable  # noqa: F401 (callers' names)
+from ..log import Log
 from . import net
-from .errors import BuildError
-from .files import OTHER_CACHE, atomic_file, cache_error, cache_lock, staged_folder, writable  # noqa: F401 (callers' names)
-from .log import Log
 
 CHUNK = 1 << 16
 TIMEOUT_SECONDS = net.READ_TIMEOUT

@@ -5,9 +5,9 @@ import os
 from pathlib import Path
 from typing import Callable
 
+from ..context import BuildContext
+from ..errors import BuildError
 from . import download, index
-from .context import BuildContext
-from .errors import BuildError
 
 
 def local_candidates(ctx: BuildContext, filename: str) -> list[Path]:

@@ -15,8 +15,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Callable
 
+from ..errors import BuildError
 from . import net
-from .errors import BuildError
 
 ACCEPT = "application/vnd.pypi.simple.v1+json, text/html;q=0.1"
 TIMEOUT_SECONDS = 60

@@ -23,8 +23,8 @@ import tempfile
 from pathlib import Path
 from typing import Callable, Sequence
 
+from ..errors import BuildError
 from .archive import check_safe_name, extract_7z, seven_zip_offset
-from .errors import BuildError
 
 TOOL_NAMES = ("7z", "7za", "7zz")
 # Where the self-extractor may run itself: a 7-Zip SFX .exe is a Windows program.

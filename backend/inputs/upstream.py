@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..context import BuildContext
+from ..errors import BuildError
 from . import download, fetch
-from .context import BuildContext
-from .errors import BuildError
 
 CACHE_KIND = "upstream"
 

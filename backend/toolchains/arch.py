@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .errors import BuildError
-from .pins import Pins
+from ..errors import BuildError
+from ..pins import Pins
 
 
 @dataclass(frozen=True)

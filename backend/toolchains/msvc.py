@@ -14,12 +14,12 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
 
+from ..errors import BuildError
+from ..pins import Pins
 from .arch import architecture, architectures, msvc_targets
-from .errors import BuildError
-from .pins import Pins
 
 # Architectures are named here as vcvarsall.bat spells them (x64, arm64); their other spellings (wheel tag, lib.exe
-# /machine:, vswhere component) come from the data file's [architectures] table, through backend/arch.py.
+# /machine:, vswhere component) come from the data file's [architectures] table, through arch.py.
 
 # CMake's compilers under the Ninja generator, named as Pillow's winbuild does: cl.exe from vcvarsall's PATH.
 CMAKE_COMPILER_ARGS = ("-DCMAKE_C_COMPILER=cl.exe", "-DCMAKE_CXX_COMPILER=cl.exe")
@@ -232,7 +232,7 @@ def cached_capture(installation: Installation, argument: str, environ: dict[str,
         except (ValueError, KeyError, TypeError, IndexError):
             pass  # unreadable: captured again and replaced
     changes = capture_vcvarsall(installation, argument, environ)
-    from .files import atomic_file
+    from ..files import atomic_file
 
     with atomic_file(cached) as temp:
         temp.write_text(json.dumps(changes.to_json()), encoding="utf-8")
@@ -318,7 +318,7 @@ def python3_import_library(pins: Pins, python3_dll: Path, target: str, environme
     """python3.lib for `target`, made by lib.exe from the names the build Python's python3.dll exports: a
     cross build links the stable ABI without a second CPython of the target's architecture.
     Kept per target and python3.dll; written whole or not at all."""
-    from .files import cache_lock, staged_folder
+    from ..files import cache_lock, staged_folder
     from .windows_python import stable_abi_definition
 
     digest = hashlib.sha256(python3_dll.read_bytes()).hexdigest()[:16]

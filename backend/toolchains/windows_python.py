@@ -9,12 +9,12 @@ import tarfile
 import zipfile
 from pathlib import Path
 
-from . import fetch
-from .archive import extract_zip_folder
-from .context import BuildContext
-from .files import cached_folder
-from .errors import BuildError
-from .pins import WindowsPythonPin, windows_python_pins  # noqa: F401 (callers' names)
+from ..context import BuildContext
+from ..errors import BuildError
+from ..files import cached_folder
+from ..inputs import fetch
+from ..inputs.archive import extract_zip_folder
+from ..pins import WindowsPythonPin, windows_python_pins  # noqa: F401 (callers' names)
 
 CACHE_KIND = "windows-python"
 MARKER = "ffcv-wheels-windows-python.txt"

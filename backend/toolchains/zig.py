@@ -23,11 +23,11 @@ import sysconfig
 from dataclasses import dataclass
 from pathlib import Path
 
-from .context import BuildContext
-from .files import cache_lock, staged_folder
-from .errors import BuildError
+from ..context import BuildContext
+from ..errors import BuildError
+from ..files import cache_lock, staged_folder
+from . import SECTION_FLAGS, CrossTarget, Toolchain
 from .arch import WheelPlatform, wheel_platform
-from .toolchain import SECTION_FLAGS, CrossTarget, Toolchain
 from .windows_python import embeddable_python, stable_abi_definition, windows_python_pin
 
 CACHE_KIND = "zig-toolchain"

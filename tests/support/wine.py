@@ -33,7 +33,7 @@ if str(PROJECT_DIR) not in sys.path:  # run as a script: the backend pins and fe
     sys.path.insert(0, str(PROJECT_DIR))
 from backend.log import Log  # noqa: E402
 from backend.pipeline import make_context  # noqa: E402
-from backend.windows_python import embeddable_python, windows_python_pin  # noqa: E402
+from backend.toolchains.windows_python import embeddable_python, windows_python_pin  # noqa: E402
 
 REQUIREMENTS = Path(__file__).with_name("wine-requirements.txt")
 BACKEND_REQUIREMENTS = Path(__file__).with_name("wine-backend-requirements.txt")
