@@ -172,7 +172,7 @@ class Source(_Provider):
 
     def report(self, ctx: BuildContext, toolchain: Toolchain | None) -> bool:
         from .source import (assembler_missing, configure_options, find_tool, is_built, prefix_path,
-                                  source_archive_cached, target_pins)
+                             source_archive_cached, target_pins)
 
         cmake, ninja = find_tool("cmake"), find_tool("ninja")
         ctx.log.info(f"deps=source: cmake {cmake or 'not found (comes with the build requirements)'}, "
