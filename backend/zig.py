@@ -32,7 +32,7 @@ from .windows_python import embeddable_python, stable_abi_definition, windows_py
 
 CACHE_KIND = "zig-toolchain"
 ZIG_VARIABLE = "FFCV_WHEELS_ZIG"
-SCHEMA = 4  # bump when the prepared folder's layout or content changes
+SCHEMA = 5  # bump when the prepared folder's layout or content changes
 # setuptools' unix compiler adds host flags (-fPIC, -g from the build Python's CFLAGS); -g would put
 # DWARF into the PE file, and --as-needed means nothing to lld's COFF linker. libjpeg-turbo's DLL
 # build asks for --kill-at, which lld refuses; it strips stdcall @N suffixes, which x64 does not have.
@@ -43,6 +43,16 @@ DROPPED_FLAGS = ("-g", "-Wl,--as-needed", "-Wl,--kill-at")
 # second runtime in Debug mode beside the Release one the libraries and the extension use. A default -O2 ahead
 # of the caller's flags (a later -O wins) gives every command the same mode: the runtime is built once.
 DEFAULT_FLAGS = ("-O2",)
+# zig keys that runtime on stripping too (-s and -Wl,--strip-all alike): where the extension's link strips
+# (Windows: -s; Linux: the lean link's --strip-all), every command strips, or CMake's checks build a second
+# runtime. The static libraries lose nothing: their objects carry no debug information either way.
+# macOS's lean link (-Wl,-x) does not strip and builds one runtime already.
+STRIPPED_PLATFORMS = ("windows", "linux")
+
+
+def default_flags(target: "ZigTarget") -> tuple[str, ...]:
+    """The flags every zig cc/c++ command of `target` starts with (the caller's come after and win)."""
+    return (*DEFAULT_FLAGS, "-s") if target.platform in STRIPPED_PLATFORMS else DEFAULT_FLAGS
 
 
 CMAKE_SYSTEMS = {"windows": "Windows", "linux": "Linux", "macos": "Darwin"}
@@ -124,8 +134,8 @@ def _wrapper(path: Path, command: list[str]) -> None:
 def write_wrappers(folder: Path, target: ZigTarget) -> dict[str, Path]:
     folder.mkdir(parents=True, exist_ok=True)
     commands = {
-        "cc": ["cc", "-target", target.triple, *DEFAULT_FLAGS],
-        "c++": ["c++", "-target", target.triple, *DEFAULT_FLAGS],
+        "cc": ["cc", "-target", target.triple, *default_flags(target)],
+        "c++": ["c++", "-target", target.triple, *default_flags(target)],
         "ar": ["ar"],
         "ranlib": ["ranlib"],
         "rc": ["rc"],

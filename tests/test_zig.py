@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -77,17 +78,56 @@ def test_wrappers_drop_host_flags_and_keep_the_rest(tmp_path: Path) -> None:
     env = {**os.environ, ZIG_VARIABLE: str(echo)}
     out = subprocess.run([wrappers["c++"], "-O3", "-g", "-fPIC", "-Wl,--as-needed", "-Wl,--kill-at", "a b.cpp"],
                          capture_output=True, text=True, check=True, env=env).stdout
-    # The default -O2 comes first: the caller's -O3 wins; a command without -O (CMake's checks) links in the
-    # same mode as the rest, so zig builds its runtime for the target once (not also in Debug mode).
-    assert out == "<c++><-target><x86_64-windows-gnu><-O2><-O3><-fPIC><a b.cpp>"
+    # The defaults come first: the caller's -O3 wins; a command without -O (CMake's checks) links in the
+    # same mode as the rest, and strips as the extension's link does (-s), so zig builds its runtime for the
+    # target once (not also in Debug mode, not also unstripped).
+    assert out == "<c++><-target><x86_64-windows-gnu><-O2><-s><-O3><-fPIC><a b.cpp>"
     plain = subprocess.run([wrappers["cc"], "-o", "x.exe", "x.c"], capture_output=True, text=True, check=True,
                            env=env).stdout
-    assert plain == "<cc><-target><x86_64-windows-gnu><-O2><-o><x.exe><x.c>"
+    assert plain == "<cc><-target><x86_64-windows-gnu><-O2><-s><-o><x.exe><x.c>"
     assert subprocess.run([wrappers["ar"], "rcs", "x.a"], capture_output=True, text=True, env=env).stdout == "<ar><rcs><x.a>"
     # zig is named at run time: a wrapper run outside the backend says so instead of running anything.
     unset = subprocess.run([wrappers["ar"], "rcs", "x.a"], capture_output=True, text=True,
                            env={k: v for k, v in os.environ.items() if k != ZIG_VARIABLE})
     assert unset.returncode != 0 and f"{ZIG_VARIABLE}: is not set" in unset.stderr and not unset.stdout
+
+
+def test_wrappers_strip_where_the_extension_link_strips() -> None:
+    from backend.zig import default_flags
+
+    assert default_flags(AARCH64_LINUX) == ("-O2", "-s")
+    assert default_flags(MACOS_ARM64) == ("-O2",)  # ld64's -x keeps the link unstripped
+
+
+def test_a_check_link_and_a_stripped_extension_link_share_one_runtime(tmp_path: Path) -> None:
+    """Real zig, a fresh cache: a link as CMake's checks make it (no -O, no -s) and one as the extension's
+    lean link makes it (-O3, --strip-all), both through the wrapper, build zig's compiler-rt for the
+    target once. Without the wrapper's -s, the second link builds it again (zig keys its runtime on strip)."""
+    wrappers = write_wrappers(tmp_path / "bin", AARCH64_LINUX)
+    source = tmp_path / "x.c"
+    source.write_text("int main(void) { return 0; }\n")
+    cache = tmp_path / "zig-cache"
+    env = {**os.environ, "ZIG_GLOBAL_CACHE_DIR": str(cache), "ZIG_LOCAL_CACHE_DIR": str(cache)}
+    # the wrapper runs "$FFCV_WHEELS_ZIG cc ...": python -m ziglang through a one-line launcher
+    launcher = tmp_path / "zig"
+    launcher.write_text(f'#!/bin/sh\nexec {shlex.quote(sys.executable)} -m ziglang "$@"\n')
+    launcher.chmod(0o755)
+    env[ZIG_VARIABLE] = str(launcher)
+    for flags in ([], ["-O3", "-Wl,--gc-sections", "-Wl,--strip-all"]):
+        subprocess.run([wrappers["cc"], *flags, "-o", str(tmp_path / "a.out"), str(source)], env=env, check=True,
+                       capture_output=True, timeout=600)
+    runtimes = sorted(cache.rglob("libcompiler_rt.a"))
+    assert len(runtimes) == 1, runtimes
+
+
+def _target(*fields):
+    from backend.zig import ZigTarget
+
+    return ZigTarget(*fields)
+
+
+AARCH64_LINUX = _target("manylinux_2_17_aarch64", "linux", "aarch64-linux-gnu.2.17", "", "aarch64", True)
+MACOS_ARM64 = _target("macosx_11_0_arm64", "macos", "aarch64-macos.11.0", "", "arm64", True)
 
 
 def zig_target_for_test():
