@@ -32,7 +32,7 @@ from .windows_python import embeddable_python, stable_abi_definition, windows_py
 
 CACHE_KIND = "zig-toolchain"
 ZIG_VARIABLE = "FFCV_WHEELS_ZIG"
-SCHEMA = 5  # bump when the prepared folder's layout or content changes
+SCHEMA = 6  # bump when the prepared folder's layout or content changes
 # setuptools' unix compiler adds host flags (-fPIC, -g from the build Python's CFLAGS); -g would put
 # DWARF into the PE file, and --as-needed means nothing to lld's COFF linker. libjpeg-turbo's DLL
 # build asks for --kill-at, which lld refuses; it strips stdcall @N suffixes, which x64 does not have.
@@ -51,8 +51,10 @@ STRIPPED_PLATFORMS = ("windows", "linux")
 
 
 def default_flags(target: "ZigTarget") -> tuple[str, ...]:
-    """The flags every zig cc/c++ command of `target` starts with (the caller's come after and win)."""
-    return (*DEFAULT_FLAGS, "-s") if target.platform in STRIPPED_PLATFORMS else DEFAULT_FLAGS
+    """The flags every zig cc/c++ command of `target` starts with (the caller's come after and win): one
+    optimisation mode, one strip setting and one set of CPU features, so that zig builds its runtime once."""
+    strip = ("-s",) if target.platform in STRIPPED_PLATFORMS else ()
+    return (*DEFAULT_FLAGS, *strip, *target.cpu_flags)
 
 
 CMAKE_SYSTEMS = {"windows": "Windows", "linux": "Linux", "macos": "Darwin"}
@@ -66,6 +68,7 @@ class ZigTarget:
     dlltool_machine: str
     cmake_processor: str
     tested: bool
+    cpu_flags: tuple[str, ...] = ()  # [toolchain.zig] cpu-flags: OpenCV's CPU baseline for this architecture
 
     @property
     def cmake_system(self) -> str:
@@ -92,7 +95,7 @@ def zig_target(ctx: BuildContext) -> ZigTarget:
     where = wheel_platform(ctx.pins, name)
     return ZigTarget(wheel_platform=name, platform=where.platform, triple=target_triple(where),
                      dlltool_machine=where.arch.dlltool or "", cmake_processor=where.arch.cmake[where.platform],
-                     tested=tested)
+                     tested=tested, cpu_flags=table.cpu_flags.get(where.arch.name, ()))
 
 
 def find_zig() -> Path:

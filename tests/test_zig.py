@@ -15,7 +15,7 @@ from backend import hooks, toolchain
 from backend.errors import BuildError
 from backend.log import Log
 from backend.windows_python import embeddable_python
-from backend.zig import ZIG_VARIABLE, detect_zig, find_zig, write_wrappers, zig_target
+from backend.zig import ZIG_VARIABLE, default_flags, detect_zig, find_zig, write_wrappers, zig_target
 
 
 def test_zig_needs_a_provider_that_builds_for_the_target(make_ctx) -> None:
@@ -92,32 +92,47 @@ def test_wrappers_drop_host_flags_and_keep_the_rest(tmp_path: Path) -> None:
     assert unset.returncode != 0 and f"{ZIG_VARIABLE}: is not set" in unset.stderr and not unset.stdout
 
 
-def test_wrappers_strip_where_the_extension_link_strips() -> None:
-    from backend.zig import default_flags
+def test_wrappers_strip_where_the_extension_link_strips_and_carry_opencvs_cpu_baseline(project_dir: Path) -> None:
+    from backend.pins import Pins
 
     assert default_flags(AARCH64_LINUX) == ("-O2", "-s")
     assert default_flags(MACOS_ARM64) == ("-O2",)  # ld64's -x keeps the link unstripped
+    # x86_64: OpenCV's baseline (SSE3) on every command, from the data file
+    assert Pins.load(project_dir).zig.cpu_flags["x86_64"] == ("-msse3",)
+    assert default_flags(x86_64_linux(project_dir)) == ("-O2", "-s", "-msse3")
 
 
-def test_a_check_link_and_a_stripped_extension_link_share_one_runtime(tmp_path: Path) -> None:
-    """Real zig, a fresh cache: a link as CMake's checks make it (no -O, no -s) and one as the extension's
-    lean link makes it (-O3, --strip-all), both through the wrapper, build zig's compiler-rt for the
-    target once. Without the wrapper's -s, the second link builds it again (zig keys its runtime on strip)."""
-    wrappers = write_wrappers(tmp_path / "bin", AARCH64_LINUX)
+def x86_64_linux(project_dir: Path):
+    from backend.pins import Pins
+
+    flags = Pins.load(project_dir).zig.cpu_flags.get("x86_64", ())
+    return _target("manylinux_2_17_x86_64", "linux", "x86_64-linux-gnu.2.17", "", "x86_64", False, flags)
+
+
+# The control builds compiler-rt three times (about 30 s idle): in the e2e tier.
+@pytest.mark.parametrize("through_wrapper", [True, pytest.param(False, marks=pytest.mark.e2e)],
+                         ids=["wrapper", "zig-directly"])
+def test_a_builds_links_share_one_zig_runtime(tmp_path: Path, project_dir: Path, through_wrapper: bool) -> None:
+    """Real zig, a fresh cache, the links one cold build makes: CMake's checks (no -O, no -s), OpenCV's
+    baseline check (its -msse3) and the extension's lean link (-O3, --strip-all). Through the wrapper zig builds
+    compiler-rt for the target once; the same commands given to zig directly (the control) build it three
+    times: zig keys its runtime on optimisation mode, strip and CPU features."""
+    target = x86_64_linux(project_dir)
+    launcher = tmp_path / "zig"  # the wrappers run "$FFCV_WHEELS_ZIG cc ...": python -m ziglang
+    launcher.write_text(f'#!/bin/sh\nexec {shlex.quote(sys.executable)} -m ziglang "$@"\n')
+    launcher.chmod(0o755)
+    cc = [str(write_wrappers(tmp_path / "bin", target)["cc"])] if through_wrapper else \
+        [str(launcher), "cc", "-target", target.triple]
     source = tmp_path / "x.c"
     source.write_text("int main(void) { return 0; }\n")
     cache = tmp_path / "zig-cache"
-    env = {**os.environ, "ZIG_GLOBAL_CACHE_DIR": str(cache), "ZIG_LOCAL_CACHE_DIR": str(cache)}
-    # the wrapper runs "$FFCV_WHEELS_ZIG cc ...": python -m ziglang through a one-line launcher
-    launcher = tmp_path / "zig"
-    launcher.write_text(f'#!/bin/sh\nexec {shlex.quote(sys.executable)} -m ziglang "$@"\n')
-    launcher.chmod(0o755)
-    env[ZIG_VARIABLE] = str(launcher)
-    for flags in ([], ["-O3", "-Wl,--gc-sections", "-Wl,--strip-all"]):
-        subprocess.run([wrappers["cc"], *flags, "-o", str(tmp_path / "a.out"), str(source)], env=env, check=True,
+    env = {**os.environ, ZIG_VARIABLE: str(launcher), "ZIG_GLOBAL_CACHE_DIR": str(cache),
+           "ZIG_LOCAL_CACHE_DIR": str(cache)}
+    for flags in ([], ["-msse3"], ["-O3", "-Wl,--gc-sections", "-Wl,--strip-all"]):
+        subprocess.run([*cc, *flags, "-o", str(tmp_path / "a.out"), str(source)], env=env, check=True,
                        capture_output=True, timeout=600)
     runtimes = sorted(cache.rglob("libcompiler_rt.a"))
-    assert len(runtimes) == 1, runtimes
+    assert len(runtimes) == (1 if through_wrapper else 3), runtimes
 
 
 def _target(*fields):
