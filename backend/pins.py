@@ -102,7 +102,8 @@ class Pins:
     def zig(self) -> "ZigPins":
         data = self.data["toolchain"]["zig"]
         return ZigPins(default_target=data["default-target"], python_config=data["python-config"],
-                       targets={name: bool(entry["tested"]) for name, entry in data["targets"].items()})
+                       targets={name: bool(entry["tested"]) for name, entry in data["targets"].items()},
+                       cpu_flags={arch: tuple(flags) for arch, flags in data.get("cpu-flags", {}).items()})
 
     @property
     def vcpkg(self) -> "VcpkgPins":
@@ -269,6 +270,7 @@ class ZigPins:
     default_target: str
     python_config: str
     targets: dict[str, bool]  # wheel platform tag -> tested (built and run somewhere)
+    cpu_flags: dict[str, tuple[str, ...]]  # architecture -> flags every command starts with (OpenCV's baseline)
 
 
 @dataclass(frozen=True)

@@ -35,12 +35,28 @@ ROUTES = {
 }
 
 
+# The runtime archives zig builds for a target into its cache (Windows: .lib, elsewhere .a): each should be
+# built once per target; a second copy means two commands of one build linked in different modes.
+RUNTIME_ARCHIVES = ("c++", "c++abi", "compiler_rt", "unwind", "mingw32", "ubsan_rt", "c_nonshared")
+
+
 @dataclass
 class Result:
     wall: float
     cpu: float
     load: tuple[float, float]
     wheel_kib: int
+    runtimes: str = ""
+
+
+def zig_runtimes(xdg_cache: Path) -> str:
+    """How many copies of each zig runtime archive the cache holds, e.g. "c++ 1, compiler_rt 1"."""
+    counts = {}
+    for path in xdg_cache.rglob("*"):
+        stem = path.name.removeprefix("lib").removesuffix(".a").removesuffix(".lib")
+        if path.suffix in (".a", ".lib") and stem in RUNTIME_ARCHIVES:
+            counts[stem] = counts.get(stem, 0) + 1
+    return ", ".join(f"{name} {count}" for name, count in sorted(counts.items()))
 
 
 def children_cpu() -> float:
@@ -62,7 +78,8 @@ def build(tree: Path, settings: list[str], cache: Path, out: Path, log: Path) ->
     if done.returncode:
         raise SystemExit(f"build failed ({tree.name}, {' '.join(settings) or 'native'}): see {log}")
     (wheel,) = out.glob("*.whl")
-    return Result(wall, cpu, (load, os.getloadavg()[0]), wheel.stat().st_size // 1024)
+    return Result(wall, cpu, (load, os.getloadavg()[0]), wheel.stat().st_size // 1024,
+                  zig_runtimes(cache / "xdg"))
 
 
 def checkout(ref: str, dest: Path) -> Path:
@@ -99,14 +116,16 @@ def main() -> None:
                     result = build(tree, ROUTES[route], cache, out, work / name / f"{phase}.log")
                     rows.append((route, label, phase, result))
                     print(f"[INFO] {route} {label} {phase}: {result.wall:.0f} s wall, {result.cpu:.0f} s CPU, "
-                          f"load {result.load[0]:.1f}->{result.load[1]:.1f}, wheel {result.wheel_kib} KiB",
+                          f"load {result.load[0]:.1f}->{result.load[1]:.1f}, wheel {result.wheel_kib} KiB"
+                          + (f", zig runtime archives: {result.runtimes}" if result.runtimes else ""),
                           flush=True)
                 shutil.rmtree(cache, ignore_errors=True)  # cold caches are large (OpenCV's build: ~100 MB)
     finally:
-        print(f"\n{'route':10} {'tree':22} {'build':5} {'wall s':>7} {'CPU s':>7} {'load':>10} {'wheel KiB':>10}")
+        print(f"\n{'route':10} {'tree':22} {'build':5} {'wall s':>7} {'CPU s':>7} {'load':>10} {'wheel KiB':>10}  "
+              "zig runtime archives (copies)")
         for route, label, phase, r in rows:
             print(f"{route:10} {label:22} {phase:5} {r.wall:7.0f} {r.cpu:7.0f} "
-                  f"{f'{r.load[0]:.1f}-{r.load[1]:.1f}':>10} {r.wheel_kib:10d}")
+                  f"{f'{r.load[0]:.1f}-{r.load[1]:.1f}':>10} {r.wheel_kib:10d}  {r.runtimes}")
         print(f"(machine: {os.cpu_count()} CPUs; logs in {work})")
         if args.keep:
             shutil.copytree(work, args.keep, dirs_exist_ok=True, ignore=shutil.ignore_patterns("cache"))

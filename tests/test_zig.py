@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +16,7 @@ from backend.errors import BuildError
 from backend.log import Log
 from backend.toolchains.registry import detect
 from backend.toolchains.windows_python import embeddable_python
-from backend.toolchains.zig import ZIG_VARIABLE, detect_zig, find_zig, write_wrappers, zig_target
+from backend.toolchains.zig import ZIG_VARIABLE, default_flags, detect_zig, find_zig, write_wrappers, zig_target
 
 
 def test_zig_needs_a_provider_that_builds_for_the_target(make_ctx) -> None:
@@ -78,17 +79,71 @@ def test_wrappers_drop_host_flags_and_keep_the_rest(tmp_path: Path) -> None:
     env = {**os.environ, ZIG_VARIABLE: str(echo)}
     out = subprocess.run([wrappers["c++"], "-O3", "-g", "-fPIC", "-Wl,--as-needed", "-Wl,--kill-at", "a b.cpp"],
                          capture_output=True, text=True, check=True, env=env).stdout
-    # The default -O2 comes first: the caller's -O3 wins; a command without -O (CMake's checks) links in the
-    # same mode as the rest, so zig builds its runtime for the target once (not also in Debug mode).
-    assert out == "<c++><-target><x86_64-windows-gnu><-O2><-O3><-fPIC><a b.cpp>"
+    # The defaults come first: the caller's -O3 wins; a command without -O (CMake's checks) links in the
+    # same mode as the rest, and strips as the extension's link does (-s), so zig builds its runtime for the
+    # target once (not also in Debug mode, not also unstripped).
+    assert out == "<c++><-target><x86_64-windows-gnu><-O2><-s><-O3><-fPIC><a b.cpp>"
     plain = subprocess.run([wrappers["cc"], "-o", "x.exe", "x.c"], capture_output=True, text=True, check=True,
                            env=env).stdout
-    assert plain == "<cc><-target><x86_64-windows-gnu><-O2><-o><x.exe><x.c>"
+    assert plain == "<cc><-target><x86_64-windows-gnu><-O2><-s><-o><x.exe><x.c>"
     assert subprocess.run([wrappers["ar"], "rcs", "x.a"], capture_output=True, text=True, env=env).stdout == "<ar><rcs><x.a>"
     # zig is named at run time: a wrapper run outside the backend says so instead of running anything.
     unset = subprocess.run([wrappers["ar"], "rcs", "x.a"], capture_output=True, text=True,
                            env={k: v for k, v in os.environ.items() if k != ZIG_VARIABLE})
     assert unset.returncode != 0 and f"{ZIG_VARIABLE}: is not set" in unset.stderr and not unset.stdout
+
+
+def test_wrappers_strip_where_the_extension_link_strips_and_carry_opencvs_cpu_baseline(project_dir: Path) -> None:
+    from backend.pins import Pins
+
+    assert default_flags(AARCH64_LINUX) == ("-O2", "-s")
+    assert default_flags(MACOS_ARM64) == ("-O2",)  # ld64's -x keeps the link unstripped
+    # x86_64: OpenCV's baseline (SSE3) on every command, from the data file
+    assert Pins.load(project_dir).zig.cpu_flags["x86_64"] == ("-msse3",)
+    assert default_flags(x86_64_linux(project_dir)) == ("-O2", "-s", "-msse3")
+
+
+def x86_64_linux(project_dir: Path):
+    from backend.pins import Pins
+
+    flags = Pins.load(project_dir).zig.cpu_flags.get("x86_64", ())
+    return _target("manylinux_2_17_x86_64", "linux", "x86_64-linux-gnu.2.17", "", "x86_64", False, flags)
+
+
+# The control builds compiler-rt three times (about 30 s idle): in the e2e tier.
+@pytest.mark.parametrize("through_wrapper", [True, pytest.param(False, marks=pytest.mark.e2e)],
+                         ids=["wrapper", "zig-directly"])
+def test_a_builds_links_share_one_zig_runtime(tmp_path: Path, project_dir: Path, through_wrapper: bool) -> None:
+    """Real zig, a fresh cache, the links one cold build makes: CMake's checks (no -O, no -s), OpenCV's
+    baseline check (its -msse3) and the extension's lean link (-O3, --strip-all). Through the wrapper zig builds
+    compiler-rt for the target once; the same commands given to zig directly (the control) build it three
+    times: zig keys its runtime on optimisation mode, strip and CPU features."""
+    target = x86_64_linux(project_dir)
+    launcher = tmp_path / "zig"  # the wrappers run "$FFCV_WHEELS_ZIG cc ...": python -m ziglang
+    launcher.write_text(f'#!/bin/sh\nexec {shlex.quote(sys.executable)} -m ziglang "$@"\n')
+    launcher.chmod(0o755)
+    cc = [str(write_wrappers(tmp_path / "bin", target)["cc"])] if through_wrapper else \
+        [str(launcher), "cc", "-target", target.triple]
+    source = tmp_path / "x.c"
+    source.write_text("int main(void) { return 0; }\n")
+    cache = tmp_path / "zig-cache"
+    env = {**os.environ, ZIG_VARIABLE: str(launcher), "ZIG_GLOBAL_CACHE_DIR": str(cache),
+           "ZIG_LOCAL_CACHE_DIR": str(cache)}
+    for flags in ([], ["-msse3"], ["-O3", "-Wl,--gc-sections", "-Wl,--strip-all"]):
+        subprocess.run([*cc, *flags, "-o", str(tmp_path / "a.out"), str(source)], env=env, check=True,
+                       capture_output=True, timeout=600)
+    runtimes = sorted(cache.rglob("libcompiler_rt.a"))
+    assert len(runtimes) == (1 if through_wrapper else 3), runtimes
+
+
+def _target(*fields):
+    from backend.toolchains.zig import ZigTarget
+
+    return ZigTarget(*fields)
+
+
+AARCH64_LINUX = _target("manylinux_2_17_aarch64", "linux", "aarch64-linux-gnu.2.17", "", "aarch64", True)
+MACOS_ARM64 = _target("macosx_11_0_arm64", "macos", "aarch64-macos.11.0", "", "arm64", True)
 
 
 def zig_target_for_test():

@@ -32,7 +32,7 @@ from .windows_python import embeddable_python, stable_abi_definition, windows_py
 
 CACHE_KIND = "zig-toolchain"
 ZIG_VARIABLE = "FFCV_WHEELS_ZIG"
-SCHEMA = 4  # bump when the prepared folder's layout or content changes
+SCHEMA = 6  # bump when the prepared folder's layout or content changes
 # setuptools' unix compiler adds host flags (-fPIC, -g from the build Python's CFLAGS); -g would put
 # DWARF into the PE file, and --as-needed means nothing to lld's COFF linker. libjpeg-turbo's DLL
 # build asks for --kill-at, which lld refuses; it strips stdcall @N suffixes, which x64 does not have.
@@ -43,6 +43,18 @@ DROPPED_FLAGS = ("-g", "-Wl,--as-needed", "-Wl,--kill-at")
 # second runtime in Debug mode beside the Release one the libraries and the extension use. A default -O2 ahead
 # of the caller's flags (a later -O wins) gives every command the same mode: the runtime is built once.
 DEFAULT_FLAGS = ("-O2",)
+# zig keys that runtime on stripping too (-s and -Wl,--strip-all alike): where the extension's link strips
+# (Windows: -s; Linux: the lean link's --strip-all), every command strips, or CMake's checks build a second
+# runtime. The static libraries lose nothing: their objects carry no debug information either way.
+# macOS's lean link (-Wl,-x) does not strip and builds one runtime already.
+STRIPPED_PLATFORMS = ("windows", "linux")
+
+
+def default_flags(target: "ZigTarget") -> tuple[str, ...]:
+    """The flags every zig cc/c++ command of `target` starts with (the caller's come after and win): one
+    optimisation mode, one strip setting and one set of CPU features, so that zig builds its runtime once."""
+    strip = ("-s",) if target.platform in STRIPPED_PLATFORMS else ()
+    return (*DEFAULT_FLAGS, *strip, *target.cpu_flags)
 
 
 CMAKE_SYSTEMS = {"windows": "Windows", "linux": "Linux", "macos": "Darwin"}
@@ -56,6 +68,7 @@ class ZigTarget:
     dlltool_machine: str
     cmake_processor: str
     tested: bool
+    cpu_flags: tuple[str, ...] = ()  # [toolchain.zig] cpu-flags: OpenCV's CPU baseline for this architecture
 
     @property
     def cmake_system(self) -> str:
@@ -82,7 +95,7 @@ def zig_target(ctx: BuildContext) -> ZigTarget:
     where = wheel_platform(ctx.pins, name)
     return ZigTarget(wheel_platform=name, platform=where.platform, triple=target_triple(where),
                      dlltool_machine=where.arch.dlltool or "", cmake_processor=where.arch.cmake[where.platform],
-                     tested=tested)
+                     tested=tested, cpu_flags=table.cpu_flags.get(where.arch.name, ()))
 
 
 def find_zig() -> Path:
@@ -124,8 +137,8 @@ def _wrapper(path: Path, command: list[str]) -> None:
 def write_wrappers(folder: Path, target: ZigTarget) -> dict[str, Path]:
     folder.mkdir(parents=True, exist_ok=True)
     commands = {
-        "cc": ["cc", "-target", target.triple, *DEFAULT_FLAGS],
-        "c++": ["c++", "-target", target.triple, *DEFAULT_FLAGS],
+        "cc": ["cc", "-target", target.triple, *default_flags(target)],
+        "c++": ["c++", "-target", target.triple, *default_flags(target)],
         "ar": ["ar"],
         "ranlib": ["ranlib"],
         "rc": ["rc"],
