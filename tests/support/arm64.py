@@ -104,6 +104,12 @@ def ensure_binfmt() -> None:
     if not entry.is_file() or "enabled" not in entry.read_text() or "F" not in _flags(entry.read_text()):
         raise Arm64Unavailable("qemu-aarch64 is not registered with binfmt_misc (with flag F): "
                                "apt-get install binfmt-support qemu-user-static; update-binfmts --enable qemu-aarch64")
+    # Each run mounts in a private mount namespace, which needs "/" to be a mount point: true on a machine or in
+    # a container, not in a plain chroot into a folder (seen in a debootstrap root: every run failed).
+    private = subprocess.run(["unshare", "--mount", "true"], capture_output=True, text=True)
+    if private.returncode != 0:
+        raise Arm64Unavailable(f"a private mount namespace cannot be made here ({private.stderr.strip()}): in a "
+                               "chroot, make its root a mount point first (mount --bind ROOT ROOT)")
 
 
 def _flags(text: str) -> str:
