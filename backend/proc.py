@@ -15,13 +15,20 @@ from .errors import BuildError
 from .log import Log
 
 HEARTBEAT_SECONDS = 15
+CANCEL_POLL_SECONDS = 0.5
 NINJA_STEP = re.compile(r"\[(\d+)/(\d+)\]")
 TAIL_LINES = 120
 
 
+class Stopped(BuildError):
+    """A tool stopped because `cancel` was set (another part of the build failed or was interrupted)."""
+
+
 def run_tool(args: Sequence[str], log: Log, what: str, *, cwd: Path | None = None,
-             env: dict[str, str] | None = None, verbose: bool = False) -> str:
-    """Run `args`; return its combined output. A failure raises BuildError showing the output's tail."""
+             env: dict[str, str] | None = None, verbose: bool = False,
+             cancel: threading.Event | None = None) -> str:
+    """Run `args`; return its combined output. A failure raises BuildError showing the output's tail. Setting
+    `cancel` (from another thread) stops the tool and raises Stopped."""
     start = time.monotonic()
     try:
         process = subprocess.Popen(list(args), cwd=cwd, env=env, stdout=subprocess.PIPE,
@@ -33,8 +40,14 @@ def run_tool(args: Sequence[str], log: Log, what: str, *, cwd: Path | None = Non
     step = [""]  # the last "[n/m]" a build tool (ninja) printed
 
     def heartbeat() -> None:
-        while not done.wait(HEARTBEAT_SECONDS):
-            log.info(f"{what}: still running ({time.monotonic() - start:.0f} s){step[0]}")
+        last = start
+        while not done.wait(CANCEL_POLL_SECONDS if cancel else HEARTBEAT_SECONDS):
+            if cancel is not None and cancel.is_set():
+                process.terminate()
+                return
+            if time.monotonic() - last >= HEARTBEAT_SECONDS:
+                last = time.monotonic()
+                log.info(f"{what}: still running ({last - start:.0f} s){step[0]}")
 
     ticker = threading.Thread(target=heartbeat, daemon=True)
     ticker.start()
@@ -59,6 +72,8 @@ def run_tool(args: Sequence[str], log: Log, what: str, *, cwd: Path | None = Non
     finally:
         done.set()
     output = "\n".join(lines)
+    if cancel is not None and cancel.is_set():
+        raise Stopped(f"{what}: stopped (another part of the build failed or was interrupted).")
     if code != 0:
         tail = "\n".join(lines[-TAIL_LINES:])
         raise BuildError(f"{what} failed (exit code {code}); its output:\n{tail}",

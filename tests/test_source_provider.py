@@ -280,3 +280,75 @@ def test_offline_without_the_sources_keeps_the_advice_and_names_the_route_withou
     assert error.hint is not None
     assert "python -m backend fetch" in error.hint and "-C local-files=PATH" in error.hint
     assert "-C deps=pkg-config" in error.hint
+
+
+def named_pin(name: str, archive: Path) -> SourcePin:
+    return SourcePin(
+        name=name, version="1.0",
+        archives=(SourceArchive("pypi", name, archive.name, file_sha256(archive), "tiny-1.0/src", ()),),
+        cmake_options=(), include_dirs=("include",), link=("lib/libtiny.a",), system_libraries=(),
+        licences=("LICENSE",), simd_assemblers=(), simd_off_option=None)
+
+
+def waiting_cmake(me: str, other: str, meeting: Path, then: str = "") -> str:
+    """A CMakeLists.txt whose configure says it started, then waits (30 s at most) for `other`'s configure."""
+    return f"""cmake_minimum_required(VERSION 3.15)
+project(tiny C)
+file(WRITE "{meeting}/{me}-started" "")
+set(waited 0)
+while(NOT EXISTS "{meeting}/{other}-started" AND waited LESS 300)
+  execute_process(COMMAND "${{CMAKE_COMMAND}}" -E sleep 0.1)
+  math(EXPR waited "${{waited}} + 1")
+endwhile()
+if(NOT EXISTS "{meeting}/{other}-started")
+  message(FATAL_ERROR "{me} configured alone: {other} was not being built at the same time")
+endif()
+{then}
+add_library(tiny STATIC tiny.c)
+install(TARGETS tiny ARCHIVE DESTINATION lib)
+install(FILES tiny.h DESTINATION include)
+"""
+
+
+def two_libraries(tmp_path: Path, left_cmake: str, right_cmake: str) -> list[tuple[str, Path]]:
+    made = []
+    for name, cmake in (("left", left_cmake), ("right", right_cmake)):
+        made.append((name, make_archive(tmp_path / f"{name}-1.0.tar.gz", {
+            "CMakeLists.txt": cmake, "tiny.c": "int tiny(void) { return 1; }\n", "tiny.h": "int tiny(void);\n",
+            "LICENSE": f"{name} licence\n"})))
+    return made
+
+
+def test_the_libraries_are_built_side_by_side(make_ctx, tmp_path: Path) -> None:
+    """Each configure waits for the other's to start: built one after the other, the first fails."""
+    from backend.deps.source import build_prefixes
+
+    meeting = tmp_path / "meeting"
+    meeting.mkdir()
+    archives = two_libraries(tmp_path, waiting_cmake("left", "right", meeting),
+                             waiting_cmake("right", "left", meeting))
+    ctx = make_ctx({"local-files": ":".join(str(path) for _, path in archives)})
+    pins = [named_pin(name, path) for name, path in archives]
+    prefixes = build_prefixes(ctx, pins, detect(ctx))
+    assert sorted(prefixes) == ["left", "right"]
+    assert all((prefix / "lib" / "libtiny.a").is_file() for prefix in prefixes.values())
+
+
+def test_the_first_failure_stops_the_other_builds_and_is_reported(make_ctx, tmp_path: Path) -> None:
+    """`left` fails as soon as `right` has started; `right` would configure for 60 s more. Its cmake is
+    stopped (it never writes its end mark), its staging folder removed, and left's error is the one raised."""
+    from backend.deps.source import build_prefixes
+
+    meeting = tmp_path / "meeting"
+    meeting.mkdir()
+    failing = waiting_cmake("left", "right", meeting, then='message(FATAL_ERROR "left cannot be configured")')
+    slow = waiting_cmake("right", "left", meeting, then=f'execute_process(COMMAND "${{CMAKE_COMMAND}}" -E sleep 60)\n'
+                                                        f'file(WRITE "{meeting}/right-finished" "")')
+    archives = two_libraries(tmp_path, failing, slow)
+    ctx = make_ctx({"local-files": ":".join(str(path) for _, path in archives)})
+    with pytest.raises(BuildError) as error:
+        build_prefixes(ctx, [named_pin(name, path) for name, path in archives], detect(ctx))
+    assert "left 1.0: configure (cmake) failed" in str(error.value) and "left cannot be configured" in str(error.value)
+    assert not (meeting / "right-finished").exists()
+    leftovers = [p.name for p in (ctx.cache_dir / "prefixes").iterdir() if not p.name.endswith(".lock")]
+    assert leftovers == []

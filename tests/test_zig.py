@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -172,7 +173,8 @@ def test_prepared_toolchain_has_windows_headers_and_the_stable_abi_import_librar
     toolchain_file = Path(cross.cmake_args[0].split("=", 1)[1]).read_text()
     assert "set(CMAKE_SYSTEM_NAME Windows)" in toolchain_file and "CMAKE_SYSTEM_PROCESSOR AMD64" in toolchain_file
     assert tools.env["SETUPTOOLS_EXT_SUFFIX"] == ".pyd" and tools.env["CXX"] == tools.compiler
-    assert tools.env[ZIG_VARIABLE] == str(find_zig())
+    # zig runs from the cache (stable_zig), not from the build environment ziglang came with.
+    assert Path(tools.env[ZIG_VARIABLE]).is_relative_to(ctx.cache_dir)
     # Prepared once: a second detection reuses the same folder.
     assert detect_zig(ctx).cross == cross
 
@@ -190,7 +192,25 @@ def test_the_prepared_folder_outlives_the_build_environment_zig_came_from(zig_to
     monkeypatch.setattr(zig, "find_zig", lambda: elsewhere / "zig")
     moved = detect_zig(ctx)
     assert moved.compiler == tools.compiler and moved.cross == tools.cross
-    assert moved.env[ZIG_VARIABLE] == str(elsewhere / "zig")
+    # and zig runs from the same place: zig's runtime for the target, keyed on its lib folder's path, is reused
+    assert moved.env[ZIG_VARIABLE] == tools.env[ZIG_VARIABLE]
+
+
+def test_zig_runs_from_one_cached_folder_whatever_build_environment_it_came_from(make_ctx, tmp_path: Path) -> None:
+    """Two build environments (two copies of the ziglang package at different paths) give one zig in the cache,
+    which runs (its lib folder came along)."""
+    from backend.toolchains.zig import _link_or_copy, stable_zig, zig_version
+
+    ctx = make_ctx({"cache-dir": str(tmp_path / "cache")})
+    package = find_zig().parent
+    found = []
+    for env in ("build-env-1", "build-env-2"):
+        copy = tmp_path / env / "ziglang"
+        shutil.copytree(package, copy, copy_function=_link_or_copy, ignore=shutil.ignore_patterns("__pycache__"))
+        found.append(stable_zig(ctx, copy / find_zig().name, zig_version(copy / find_zig().name)))
+    assert found[0] == found[1] and found[0].is_relative_to(tmp_path / "cache")
+    assert zig_version(found[0]) == zig_version(find_zig())
+    assert (found[0].parent / "lib").is_dir()
 
 
 def test_a_stable_abi_module_links_against_python3_dll_only(zig_toolchain, tmp_path: Path) -> None:

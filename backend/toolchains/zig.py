@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import platform
 import re
 import shlex
 import shutil
@@ -31,6 +32,7 @@ from .arch import WheelPlatform, wheel_platform
 from .windows_python import embeddable_python, stable_abi_definition, windows_python_pin
 
 CACHE_KIND = "zig-toolchain"
+INSTALL_KIND = "zig"  # the ziglang package, at a path that outlives the build environment (stable_zig)
 ZIG_VARIABLE = "FFCV_WHEELS_ZIG"
 SCHEMA = 6  # bump when the prepared folder's layout or content changes
 # setuptools' unix compiler adds host flags (-fPIC, -g from the build Python's CFLAGS); -g would put
@@ -110,6 +112,28 @@ def find_zig() -> Path:
         if (folder / name).is_file():
             return folder / name
     raise BuildError(f"The ziglang package at {folder} holds no zig executable.", "Reinstall it: pip install ziglang.")
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # another file system (or no hard links there): a copy
+        shutil.copy2(source, target)
+
+
+def stable_zig(ctx: BuildContext, zig: Path, version: str) -> Path:
+    """zig run from a folder that stays the same from build to build: the ziglang package linked (hard links, or
+    copied across file systems) into the cache once per zig version. zig keys the runtime it builds for a
+    target (the MinGW CRT, libc++, libunwind) on the compile commands, which name its lib folder by absolute
+    path: run from pip's isolated build environment, a new folder each build, every warm build built that
+    runtime again (a warm win_amd64 build spent over a minute of its link on it)."""
+    final = ctx.cache_dir / INSTALL_KIND / f"{version}-{platform.system().lower()}-{platform.machine().lower()}"
+    with cache_lock(final):
+        if not (final / zig.name).is_file():
+            with staged_folder(final) as staging:
+                shutil.copytree(zig.parent, staging, dirs_exist_ok=True, copy_function=_link_or_copy,
+                                ignore=shutil.ignore_patterns("__pycache__"))
+    return final / zig.name
 
 
 def zig_version(zig: Path) -> str:
@@ -262,8 +286,8 @@ def detect_zig(ctx: BuildContext) -> Toolchain:
     if not target.tested:
         ctx.log.warn(f"toolchain=zig for {target.wheel_platform} is not tested by ffcv-wheels: check the wheel "
                      "on the target before you ship it.")
-    zig = find_zig()
-    version = zig_version(zig)
+    version = zig_version(find_zig())
+    zig = stable_zig(ctx, find_zig(), version)
     prepared = prepare(ctx, zig, version, target)
     cxx = str(prepared / "bin" / "c++")
     suffix = ".pyd" if target.platform == "windows" else ".abi3.so"
