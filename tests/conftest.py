@@ -38,7 +38,7 @@ UPSTREAM = Pins.load(PROJECT_DIR).upstream(None)
 FIXTURE_MARKERS: dict[str, str] = {
     "upstream_sdist": "network",
     "numpy_windows_wheel": "network",
-    "simplejpeg_sdist": "network",
+    "source_archives": "network",
     "default_build": "e2e",
     "repo": "e2e",
     "system_wheel": "e2e",

@@ -202,37 +202,42 @@ def test_metadata_hook_under_windows_cpython_3_10_11_writes_clean_utf8(backend_w
 
 
 @pytest.fixture(scope="module")
-def simplejpeg_sdist(shared_cache: Path, project_dir: Path) -> Path:
-    """libjpeg-turbo's pinned source archive (deps=source's first library), sha256-verified, from the host."""
+def source_archives(shared_cache: Path, project_dir: Path) -> list[Path]:
+    """deps=source's pinned source archives (libjpeg-turbo's and OpenCV's), sha256-verified, from the host: the
+    provider fetches every library's source before it builds them side by side."""
     ctx = make_context({"cache-dir": str(shared_cache)}, project_dir=project_dir, environ={}, log=Log(colour=False))
-    (pin,) = [p for p in source_pins(ctx.pins, "windows", "msvc") if p.name == "libjpeg-turbo"]
-    archive = pin.archives[0]
-    return fetch.fetch_from_index(ctx, "sources", archive.project, archive.filename, archive.sha256)
+    return [fetch.fetch_from_index(ctx, "sources", pin.archives[0].project, pin.archives[0].filename,
+                                   pin.archives[0].sha256) for pin in source_pins(ctx.pins, "windows", "msvc")]
 
 
 def test_build_wheel_deps_source_gives_cmake_the_msvc_compiler_and_environment(
-        backend_wine: WineRuntime, vs: StandinMSVC, repo: Path, upstream_sdist: Path, simplejpeg_sdist: Path,
+        backend_wine: WineRuntime, vs: StandinMSVC, repo: Path, upstream_sdist: Path, source_archives: list[Path],
         tmp_path: Path) -> None:
-    """build_wheel with deps=source runs to CMake's configure step of libjpeg-turbo: CMake is named cl.exe for C and
-    C++ (else Ninja's generator takes the first gcc on PATH) and runs in vcvarsall's environment."""
+    """build_wheel with deps=source runs to CMake's configure steps (the libraries are configured side by side;
+    the stand-in cmake stops the first, which stops the other, maybe before it started): CMake is named cl.exe
+    for C and C++ (else Ninja's generator takes the first gcc on PATH) and runs in vcvarsall's environment."""
     settings = {"cache-dir": wine_path(tmp_path / "cache"), "offline": "true", "deps": "source",
-                "local-files": ";".join(map(wine_path, (upstream_sdist, simplejpeg_sdist)))}
+                "local-files": ";".join(map(wine_path, (upstream_sdist, *source_archives)))}
     results, text = run_hooks(backend_wine, repo, tmp_path / "dist", settings, "get_requires_for_build_wheel",
                               "build_wheel")
     assert [r["hook"] for r in results] == ["get_requires_for_build_wheel", "build_wheel"], text
     assert results[0]["result"] == ["cmake>=3.24", "ninja>=1.11"]
     assert not results[1]["ok"] and "configure (cmake) failed" in text and STOP.format("cmake.exe") in text, text
     assert f"toolchain: {CL_BANNER}" in text and "patch 0009-" in text
-    (configure,) = vs.calls("cmake")
-    assert f'"{vs.tools["cmake"]}" -S ' in configure.args and " -G Ninja " in configure.args
-    assert " -DCMAKE_C_COMPILER=cl.exe -DCMAKE_CXX_COMPILER=cl.exe " in configure.args
-    assert f'"-DCMAKE_MAKE_PROGRAM={vs.tools["ninja"]}"' in configure.args and "-DWITH_CRT_DLL=TRUE" in configure.args
+    configures = vs.calls("cmake")
+    assert 1 <= len(configures) <= 2, configures
     recorded = vcvarsall_variables()
-    assert configure.var("INCLUDE") == f"{recorded['INCLUDE']};{CALLER_INCLUDE}"
-    assert configure.var("LIB") == recorded["LIB"]
-    # The build environment's script folders (cmake and ninja from PyPI in a real build), then vcvarsall's PATH.
-    path = configure.var("PATH").split(";")
-    assert path[2] == vs.tools_bin and path.index(CALLER_FOLDER) > 2 and configure.var("DISTUTILS_USE_SDK") == "1"
+    for configure in configures:
+        assert f'"{vs.tools["cmake"]}" -S ' in configure.args and " -G Ninja " in configure.args
+        assert " -DCMAKE_C_COMPILER=cl.exe -DCMAKE_CXX_COMPILER=cl.exe " in configure.args
+        assert f'"-DCMAKE_MAKE_PROGRAM={vs.tools["ninja"]}"' in configure.args
+        # each library's own options for MSVC (the shared C runtime, /MD)
+        assert "-DWITH_CRT_DLL=TRUE" in configure.args or "-DBUILD_WITH_STATIC_CRT=OFF" in configure.args
+        assert configure.var("INCLUDE") == f"{recorded['INCLUDE']};{CALLER_INCLUDE}"
+        assert configure.var("LIB") == recorded["LIB"]
+        # The build environment's script folders (cmake and ninja from PyPI in a real build), then vcvarsall's PATH.
+        path = configure.var("PATH").split(";")
+        assert path[2] == vs.tools_bin and path.index(CALLER_FOLDER) > 2 and configure.var("DISTUTILS_USE_SDK") == "1"
     assert not list((tmp_path / "dist").iterdir())
 
 
