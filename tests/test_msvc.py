@@ -680,7 +680,11 @@ def opencv_install_layout(cmake_dir: Path, options: list[str], msvc_version: int
     (work / "options.cmake").write_text("".join(f'set({m[1]} "{m[2]}")\n' for m in settings if m)
                                         + f"set(MSVC_VERSION {msvc_version})\n")
     (work / "probe.cmake").write_text(OPENCV_LAYOUT_PROBE)
-    result = subprocess.run(["cmake", "-P", "probe.cmake"], cwd=work, capture_output=True, text=True, timeout=60)
+    from backend.deps.source import build_tools
+
+    # cmake as the backend finds it (the test venv's, from PyPI): a fresh machine has none on PATH
+    cmake, _ = build_tools()
+    result = subprocess.run([cmake, "-P", "probe.cmake"], cwd=work, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     values = dict(line.removeprefix("-- ").split("=", 1) for line in result.stdout.splitlines() if "=" in line)
     return values, result.stderr
