@@ -263,15 +263,13 @@ def build_prefixes(ctx: BuildContext, pins: list[SourcePin], toolchain: Toolchai
     side by side: a CMake configure runs its checks one at a time (one core), and a cold cross build's first
     checks wait for zig to build its runtime for the target; measured on 2 idle cores, the native dependencies
     of a cold zig win_amd64 build took 123 s instead of 184 s (docs/lean-builds.md). Their sources are fetched
-    first, one by one (downloads show progress on one line). The first failure stops the other builds (their tools are terminated and their
-    staging folders removed) and is the one reported; so does an interruption."""
+    first, one by one (downloads show progress on one line). The first failure stops the other builds (their
+    tools are terminated and their staging folders removed) and is the one reported; so does an interruption."""
     for pin in pins:
         if not is_built(prefix_path(ctx, pin, configure_options(pin, False, ctx, toolchain), toolchain)):
             source_archive(ctx, pin)
-    if len(pins) < 2:
-        return {pin.name: build_prefix(ctx, pin, toolchain) for pin in pins}
     cancel = threading.Event()
-    with ThreadPoolExecutor(max_workers=len(pins), thread_name_prefix="ffcv-source") as pool:
+    with ThreadPoolExecutor(max_workers=max(len(pins), 1), thread_name_prefix="ffcv-source") as pool:
         futures = {pin.name: pool.submit(build_prefix, ctx, pin, toolchain, cancel) for pin in pins}
         try:
             for future in as_completed(futures.values()):

@@ -286,8 +286,9 @@ def detect_zig(ctx: BuildContext) -> Toolchain:
     if not target.tested:
         ctx.log.warn(f"toolchain=zig for {target.wheel_platform} is not tested by ffcv-wheels: check the wheel "
                      "on the target before you ship it.")
-    version = zig_version(find_zig())
-    zig = stable_zig(ctx, find_zig(), version)
+    found = find_zig()
+    version = zig_version(found)
+    zig = stable_zig(ctx, found, version)
     prepared = prepare(ctx, zig, version, target)
     cxx = str(prepared / "bin" / "c++")
     suffix = ".pyd" if target.platform == "windows" else ".abi3.so"
